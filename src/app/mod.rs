@@ -1,0 +1,19 @@
+//! The browser app: a yew single-page journey editor with results drawn from worker-computed summaries.
+//!
+//! Data flows one way: the [`state::AppState`] reducer holds the scenario being edited; a valid scenario
+//! goes to the engine workers ([`pool`], [`worker`]); their [`crate::sim::Summary`] comes back into the
+//! reducer and is drawn by [`results`] with the pure functions of [`charts`].
+
+pub mod app;
+pub mod charts;
+pub mod editor;
+pub mod fields;
+pub mod parse;
+pub mod pool;
+pub mod protocol;
+pub mod results;
+pub mod state;
+pub mod structure;
+pub mod worker;
+
+pub use app::{App, AppProps};

@@ -1,0 +1,157 @@
+//! The four charts (funnel, retention fan, advocacy, histogram), each an SVG from the charts module
+//! (rendered on the main thread, memoised per summary, scaled by CSS) with a table view of its numbers.
+
+use yew::prelude::*;
+
+use super::super::app::use_app;
+use super::super::charts::{
+    advocacy_svg, advocacy_table, funnel_svg, funnel_table, histogram_svg, histogram_table, kpi_label,
+    retention_svg, retention_table, table_to_csv, ChartOptions, Table,
+};
+use super::super::state::{Action, Shown};
+use super::theme;
+
+/// KPIs the histogram can show.
+pub const HISTOGRAM_KPIS: [&str; 9] = [
+    "purchased",
+    "retained_at_horizon",
+    "advocates_at_horizon",
+    "referred_customers",
+    "viral_coefficient",
+    "revenue",
+    "profit",
+    "clv",
+    "roi",
+];
+
+/// Properties of [`Charts`].
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    /// The summary shown.
+    pub shown: Shown,
+}
+
+/// Which chart a card shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Funnel,
+    Retention,
+    Advocacy,
+    Histogram,
+}
+
+/// The chart grid.
+#[component]
+pub fn Charts(props: &ChartsProps) -> Html {
+    let ctx = use_app();
+    let kpi = ctx.state.histogram_kpi.clone();
+    let onpick = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            ctx.dispatch(Action::PickKpi(select.value()));
+        })
+    };
+    let picker = html! {
+        <div class="field inline-field">
+            <label for="histogram-kpi">{"Figure"}</label>
+            <select id="histogram-kpi" data-testid="histogram-kpi" onchange={onpick}>
+                { for HISTOGRAM_KPIS.iter().map(|k| html! {
+                    <option value={*k} selected={*k == kpi}>{kpi_label(k)}</option>
+                }) }
+            </select>
+        </div>
+    };
+    let shown = props.shown.clone();
+    html! {
+        <div class="charts">
+            <ChartCard kind={Kind::Funnel} id="funnel" title="Funnel: reached and dropped off per stage" shown={shown.clone()} />
+            <ChartCard kind={Kind::Retention} id="retention" title="Active customers over time" shown={shown.clone()} />
+            <ChartCard kind={Kind::Advocacy} id="advocacy" title="Advocates and referrals over time" shown={shown.clone()} />
+            <ChartCard kind={Kind::Histogram} id="histogram" title="Distribution across runs" {shown} extra={picker} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    kind: Kind,
+    id: &'static str,
+    title: AttrValue,
+    shown: Shown,
+    #[prop_or_default]
+    extra: Html,
+}
+
+#[component]
+fn ChartCard(props: &CardProps) -> Html {
+    let ctx = use_app();
+    let s = &ctx.state;
+    let kind = props.kind;
+    let kpi = if kind == Kind::Histogram { s.histogram_kpi.clone() } else { String::new() };
+    let options = ChartOptions {
+        width: 800,
+        height: 440,
+        theme: theme(s.projector),
+        currency: s.scenario.economics.currency.clone(),
+    };
+    let svg = use_memo((props.shown.clone(), kpi.clone(), options.clone()), move |(shown, kpi, o)| {
+        let sum = &shown.summary;
+        let r = match kind {
+            Kind::Funnel => funnel_svg(sum, o),
+            Kind::Retention => retention_svg(sum, o),
+            Kind::Advocacy => advocacy_svg(sum, o),
+            Kind::Histogram => histogram_svg(sum, kpi, o),
+        };
+        r.map_err(|e| e.to_string())
+    });
+    let open = s.tables.contains(&props.id);
+    let id = props.id;
+    let ontoggle = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::ToggleTable(id)))
+    };
+    let table = open.then(|| {
+        let sum = &props.shown.summary;
+        match kind {
+            Kind::Funnel => funnel_table(sum),
+            Kind::Retention => retention_table(sum),
+            Kind::Advocacy => advocacy_table(sum),
+            Kind::Histogram => histogram_table(sum, &kpi),
+        }
+    });
+    html! {
+        <figure class="chart-card" data-testid={format!("chart-{id}")}>
+            <figcaption>
+                <h2>{&props.title}</h2>
+                <div class="card-tools">
+                    {props.extra.clone()}
+                    <button type="button" class="ghost" aria-pressed={open.to_string()} data-testid={format!("chart-{id}-table-toggle")}
+                        onclick={ontoggle}>{if open { "Chart" } else { "Table" }}</button>
+                </div>
+            </figcaption>
+            { match (&table, &*svg) {
+                (Some(t), _) => table_view(t, id),
+                (None, Ok(svg)) => html! { <div class="svg-wrap">{Html::from_html_unchecked(AttrValue::from(svg.clone()))}</div> },
+                (None, Err(e)) => html! { <p class="chart-error">{format!("This chart could not be drawn: {e}")}</p> },
+            } }
+        </figure>
+    }
+}
+
+fn table_view(t: &Table, id: &str) -> Html {
+    let csv = table_to_csv(t);
+    let href = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv)));
+    html! {
+        <div class="table-wrap">
+            <table class="data" data-testid={format!("table-{id}")}>
+                <caption>{&t.caption}</caption>
+                <thead><tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
+                <tbody>{ for t.rows.iter().map(|r| html! {
+                    <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr>
+                }) }</tbody>
+            </table>
+            <a class="download" download={format!("{id}.csv")} {href}>{"Download CSV"}</a>
+        </div>
+    }
+}

@@ -1,0 +1,224 @@
+//! All UI state in one reducer (as yew's function_todomvc): the scenario being edited, the raw text of
+//! fields the planner is typing, validation problems, the run in progress and view choices.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::sim::templates::{default_scenario, template};
+use crate::sim::{validate, Problem, Scenario, Summary};
+
+use super::fields::Field;
+use super::structure::{self, Structure};
+
+/// Text typed into a field, with the reason it could not be read (if any).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// What the planner typed.
+    pub text: String,
+    /// Why it is not a valid value, or `None` when it was applied.
+    pub error: Option<String>,
+}
+
+/// Where a run stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Nothing has run yet.
+    Idle,
+    /// Batches are being computed.
+    Running,
+    /// Every batch is in.
+    Done,
+    /// Stopped by the planner; the summary covers the batches done.
+    Cancelled,
+    /// The engine refused or failed.
+    Failed(String),
+}
+
+/// A summary with a version number, so components compare it cheaply.
+#[derive(Clone, Debug)]
+pub struct Shown {
+    /// The summary.
+    pub summary: Rc<Summary>,
+    /// Increases with every summary received.
+    pub version: u64,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
+}
+
+/// The run in progress or last finished.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunState {
+    /// Job number; outputs of other jobs are ignored.
+    pub job: u64,
+    /// Where it stands.
+    pub status: Status,
+    /// Batches done.
+    pub done: usize,
+    /// Batches in the job.
+    pub total: usize,
+    /// Latest summary (partial while running).
+    pub shown: Option<Shown>,
+    /// When the job started (ms, `performance.now()`).
+    pub started_ms: f64,
+    /// How long the job took, once done.
+    pub elapsed_ms: Option<f64>,
+}
+
+/// The whole UI state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The scenario as last successfully edited.
+    pub scenario: Scenario,
+    /// Template the scenario started from.
+    pub template: String,
+    /// Raw text of fields being edited.
+    pub drafts: BTreeMap<Field, Draft>,
+    /// Engine validation of `scenario`.
+    pub problems: Vec<Problem>,
+    /// Increases with every change to the scenario (drives the debounced automatic run).
+    pub revision: u64,
+    /// The run.
+    pub run: RunState,
+    /// KPI shown in the histogram.
+    pub histogram_kpi: String,
+    /// Charts whose table view is open.
+    pub tables: Vec<&'static str>,
+    /// Projector mode: larger text and high-contrast charts.
+    pub projector: bool,
+}
+
+/// Everything that changes the state.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// The planner typed `text` into a field.
+    Set(Field, String),
+    /// A structural edit (add, remove, reorder).
+    Edit(Structure),
+    /// Replace the scenario with a template.
+    LoadTemplate(String),
+    /// A job was sent to the workers.
+    Started { job: u64, total: usize, at_ms: f64 },
+    /// Batches done so far.
+    Progress { job: u64, done: usize },
+    /// A (partial or final) summary arrived.
+    Summary { job: u64, summary: Rc<Summary>, now_ms: f64 },
+    /// The planner stopped the run.
+    Cancelled,
+    /// The engine failed.
+    Failed { job: u64, message: String },
+    /// Choose the histogram KPI.
+    PickKpi(String),
+    /// Show or hide a chart's table.
+    ToggleTable(&'static str),
+    /// Projector mode on or off.
+    ToggleProjector,
+}
+
+impl AppState {
+    /// The state for a scenario.
+    pub fn new(scenario: Scenario, template: &str) -> Self {
+        AppState {
+            problems: validate(&scenario),
+            scenario,
+            template: template.into(),
+            drafts: BTreeMap::new(),
+            revision: 0,
+            run: RunState { job: 0, status: Status::Idle, done: 0, total: 0, shown: None, started_ms: 0.0, elapsed_ms: None },
+            histogram_kpi: "purchased".into(),
+            tables: Vec::new(),
+            projector: false,
+        }
+    }
+
+    /// Text to show in a field: what was typed, or the scenario's value.
+    pub fn text(&self, f: Field) -> String {
+        self.drafts.get(&f).map_or_else(|| f.text(&self.scenario), |d| d.text.clone())
+    }
+
+    /// Typed text that could not be read.
+    pub fn draft_errors(&self) -> impl Iterator<Item = (Field, &str)> {
+        self.drafts.iter().filter_map(|(f, d)| d.error.as_deref().map(|e| (*f, e)))
+    }
+
+    /// Whether the scenario can run: no engine problem and no unreadable text.
+    pub fn runnable(&self) -> bool {
+        self.problems.is_empty() && self.draft_errors().next().is_none()
+    }
+
+    /// Whether a run is in progress.
+    pub fn running(&self) -> bool {
+        self.run.status == Status::Running
+    }
+
+    fn changed(&mut self) {
+        self.problems = validate(&self.scenario);
+        self.revision += 1;
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new(default_scenario(), "six-stage")
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Set(field, text) => {
+                let error = field.apply(&mut s.scenario, &text).err();
+                s.drafts.insert(field, Draft { text, error });
+                s.changed();
+            }
+            Action::Edit(edit) => {
+                structure::apply(&mut s.scenario, &edit);
+                s.drafts.clear();
+                s.changed();
+            }
+            Action::LoadTemplate(name) => {
+                if let Some(scenario) = template(&name) {
+                    s.scenario = scenario;
+                    s.template = name;
+                    s.drafts.clear();
+                    s.changed();
+                }
+            }
+            Action::Started { job, total, at_ms } => {
+                s.run = RunState { job, status: Status::Running, done: 0, total, started_ms: at_ms, elapsed_ms: None, shown: s.run.shown.take() };
+            }
+            Action::Progress { job, done } if job == s.run.job && s.running() => s.run.done = done,
+            Action::Summary { job, summary, now_ms } if job == s.run.job => {
+                let version = s.run.shown.as_ref().map_or(1, |x| x.version + 1);
+                let complete = summary.runs >= summary.runs_requested;
+                s.run.shown = Some(Shown { summary, version });
+                if complete && s.running() {
+                    s.run.status = Status::Done;
+                    s.run.done = s.run.total;
+                    s.run.elapsed_ms = Some(now_ms - s.run.started_ms);
+                }
+            }
+            Action::Cancelled if s.running() => s.run.status = Status::Cancelled,
+            Action::Failed { job, message } if job == s.run.job => s.run.status = Status::Failed(message),
+            Action::PickKpi(k) => s.histogram_kpi = k,
+            Action::ToggleTable(id) => {
+                if let Some(i) = s.tables.iter().position(|t| *t == id) {
+                    s.tables.remove(i);
+                } else {
+                    s.tables.push(id);
+                }
+            }
+            Action::ToggleProjector => s.projector = !s.projector,
+            _ => return self,
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,6 @@
+//! The browser app's entry point (built by trunk from index.html).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    yew::Renderer::<journey_sim::app::App>::new().render();
+}

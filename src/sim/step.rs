@@ -1,0 +1,279 @@
+//! One period of the journey, applied to whole groups of identical customers.
+//!
+//! Order within a period (documented in the README): (1) pain points, then happy moments, at every
+//! location, in scenario order; (2) funnel moves (advance / drop / stay; advancing from the last stage is
+//! a first purchase); (3) active customers: repeat purchases, churn, promotion to advocate; (4) advocates:
+//! repeat purchases, churn, referrals; (5) new prospects: accepted referrals, inflow, external influence.
+//! Customers who move land in the next period's population, so each customer experiences one location per
+//! period.
+
+use super::layout::{Group, Layout, MAX_DELIGHT};
+use super::model::Model;
+use super::params::RunParams;
+use super::pop::Pop;
+use super::record::{Cause, RunRecord};
+use super::sampler::{multinomial, Sampler};
+
+/// Per-period totals the step reports to the run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PeriodFlows {
+    /// First purchases.
+    pub first_purchases: f64,
+    /// First purchases by referred customers.
+    pub referred_purchases: f64,
+    /// Repeat purchases.
+    pub repeats: f64,
+    /// Prospects acquired by inflow or external influence (cost applies).
+    pub acquired: f64,
+    /// Accepted referrals (new prospects).
+    pub referred: f64,
+    /// Customers who left, for any reason.
+    pub left: f64,
+}
+
+/// The working state of one run.
+pub struct Stepper<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// This run's parameters.
+    pub params: &'a RunParams,
+    /// Population at the start of the period.
+    pub now: Pop,
+    /// Population being built for the end of the period.
+    pub next: Pop,
+    /// Customers left in the market pool (finite market only).
+    pub pool: f64,
+    /// The period being simulated (part of every random site).
+    pub period: u64,
+    slots: Vec<u32>,
+    moves: Vec<(usize, f64)>,
+    parts: Vec<f64>,
+    classes: Vec<f64>,
+}
+
+impl<'a> Stepper<'a> {
+    /// A run with an empty population.
+    pub fn new(model: &'a Model, params: &'a RunParams) -> Self {
+        let l = &model.layout;
+        Stepper {
+            model,
+            params,
+            now: Pop::new(l.slots(), l.locations()),
+            next: Pop::new(l.slots(), l.locations()),
+            pool: model.market.unwrap_or(f64::INFINITY),
+            period: 0,
+            slots: Vec::new(),
+            moves: Vec::new(),
+            parts: Vec::new(),
+            classes: Vec::new(),
+        }
+    }
+
+    /// Switches `s` to the random stream of site (`kind`, `index`) in this period.
+    pub fn site(&self, s: &mut impl Sampler, kind: u64, index: u64) {
+        s.site(self.period, (kind << 56) | (index << 32));
+    }
+
+    /// Switches `s` to the stream of one group (`slot`) at site (`kind`, `index`): every group draws from
+    /// its own stream, so scenarios that differ elsewhere still share this group's draws.
+    fn group_site(&self, s: &mut impl Sampler, kind: u64, index: u64, slot: usize) {
+        s.site(self.period, (kind << 56) | (index << 32) | slot as u64);
+    }
+
+    fn layout(&self) -> &'a Layout {
+        &self.model.layout
+    }
+
+    /// Applies every pain point and happy moment, in place. Returns how many customers left.
+    pub fn events(&mut self, s: &mut impl Sampler, rec: &mut RunRecord) -> f64 {
+        let mut left = 0.0;
+        for (i, ev) in self.model.pains.iter().enumerate() {
+            self.now.slots_at(ev.loc, &mut self.slots);
+            self.moves.clear();
+            for &slot in &self.slots {
+                let slot = slot as usize;
+                let n = self.now.count(slot);
+                if n == 0.0 {
+                    continue;
+                }
+                self.group_site(s, 0, i as u64, slot);
+                let g = self.layout().group(slot);
+                let hit = s.binomial(n, self.params.pain[i][g.persona]);
+                if hit == 0.0 {
+                    continue;
+                }
+                let gone = s.binomial(hit, self.params.abandon[i]);
+                self.now.remove(slot, hit);
+                rec.exit(ev.loc, Cause::PainAbandon, gone);
+                let (tau, c) = self.layout().tau_and_count(g.class);
+                if c + 1 < tau {
+                    let to = Group { class: g.class + 1, ..g };
+                    self.moves.push((self.layout().slot(to), hit - gone));
+                } else {
+                    rec.exit(ev.loc, Cause::ToleranceExceeded, hit - gone);
+                    left += hit - gone;
+                }
+                left += gone;
+            }
+            self.apply_moves(ev.loc);
+        }
+        for (i, ev) in self.model.happies.iter().enumerate() {
+            self.happy(s, i, ev.loc, ev.recovers);
+        }
+        left
+    }
+
+    fn happy(&mut self, s: &mut impl Sampler, i: usize, loc: usize, recovers: bool) {
+        self.now.slots_at(loc, &mut self.slots);
+        self.moves.clear();
+        for &slot in &self.slots {
+            let slot = slot as usize;
+            let n = self.now.count(slot);
+            if n == 0.0 {
+                continue;
+            }
+            let g = self.layout().group(slot);
+            let (_, c) = self.layout().tau_and_count(g.class);
+            let to = Group {
+                delight: (g.delight + 1).min(MAX_DELIGHT),
+                class: if recovers && c > 0 { g.class - 1 } else { g.class },
+                ..g
+            };
+            let to = self.layout().slot(to);
+            if to == slot {
+                continue;
+            }
+            self.group_site(s, 1, i as u64, slot);
+            let hit = s.binomial(n, self.params.happy[i]);
+            self.now.remove(slot, hit);
+            self.moves.push((to, hit));
+        }
+        self.apply_moves(loc);
+    }
+
+    fn apply_moves(&mut self, loc: usize) {
+        for &(slot, n) in &self.moves {
+            self.now.add(slot, loc, n);
+        }
+    }
+
+    /// Advance / drop / stay in every funnel stage; first purchases join Retention.
+    pub fn funnel_moves(&mut self, s: &mut impl Sampler, rec: &mut RunRecord, f: &mut PeriodFlows) {
+        let stages = self.layout().stages;
+        for k in 0..stages {
+            self.now.slots_at(k, &mut self.slots);
+            for idx in 0..self.slots.len() {
+                let slot = self.slots[idx] as usize;
+                let n = self.now.count(slot);
+                if n == 0.0 {
+                    continue;
+                }
+                self.group_site(s, 2, k as u64, slot);
+                let g = self.layout().group(slot);
+                let adv = s.binomial(n, self.params.advance[k][g.persona]);
+                let drop = s.binomial(n - adv, self.params.drop_given_stay[k][g.persona]);
+                self.next.add(slot, k, n - adv - drop);
+                rec.exit(k, Cause::NoConversion, drop);
+                f.left += drop;
+                if k + 1 < stages {
+                    let to = self.layout().slot(Group { loc: k + 1, ..g });
+                    self.next.add(to, k + 1, adv);
+                    rec.reach(k + 1, adv);
+                } else {
+                    self.purchase(s, g, adv, rec, f);
+                }
+            }
+        }
+    }
+
+    fn purchase(&mut self, s: &mut impl Sampler, g: Group, n: f64, rec: &mut RunRecord, f: &mut PeriodFlows) {
+        if n == 0.0 {
+            return;
+        }
+        f.first_purchases += n;
+        if g.origin == 1 {
+            f.referred_purchases += n;
+        }
+        let ret = self.layout().retention();
+        rec.reach(ret, n);
+        multinomial(s, n, &self.params.node_weights, &mut self.parts);
+        for (node, &part) in self.parts.iter().enumerate() {
+            let to = Group { loc: ret, origin: 0, node, ..g };
+            self.next.add(self.layout().slot(to), ret, part);
+        }
+    }
+
+    /// Active customers: repeat purchases, churn, promotion.
+    pub fn retention_moves(&mut self, s: &mut impl Sampler, rec: &mut RunRecord, f: &mut PeriodFlows) {
+        let (ret, adv) = (self.layout().retention(), self.layout().advocacy());
+        self.now.slots_at(ret, &mut self.slots);
+        for idx in 0..self.slots.len() {
+            let slot = self.slots[idx] as usize;
+            let n = self.now.count(slot);
+            if n == 0.0 {
+                continue;
+            }
+            self.group_site(s, 3, 0, slot);
+            let g = self.layout().group(slot);
+            f.repeats += s.binomial(n, self.params.repeat);
+            let churn = s.binomial(n, self.params.churn[g.persona][g.node]);
+            rec.exit(ret, Cause::Churn, churn);
+            f.left += churn;
+            let promoted = s.binomial(n - churn, self.params.promote[g.delight]);
+            self.next.add(slot, ret, n - churn - promoted);
+            self.next.add(self.layout().slot(Group { loc: adv, ..g }), adv, promoted);
+            rec.reach(adv, promoted);
+        }
+    }
+
+    /// Advocates: repeat purchases, churn, referrals. Returns the referrals made.
+    pub fn advocacy_moves(&mut self, s: &mut impl Sampler, rec: &mut RunRecord, f: &mut PeriodFlows) -> f64 {
+        let adv = self.layout().advocacy();
+        self.now.slots_at(adv, &mut self.slots);
+        let mut referral_mean = 0.0;
+        for idx in 0..self.slots.len() {
+            let slot = self.slots[idx] as usize;
+            let n = self.now.count(slot);
+            if n == 0.0 {
+                continue;
+            }
+            self.group_site(s, 4, 0, slot);
+            let g = self.layout().group(slot);
+            f.repeats += s.binomial(n, self.params.repeat);
+            let churn = s.binomial(n, self.params.advocate_churn[g.persona][g.node]);
+            rec.exit(adv, Cause::Churn, churn);
+            f.left += churn;
+            self.next.add(slot, adv, n - churn);
+            referral_mean += (n - churn) * self.params.referrals[g.persona];
+        }
+        self.site(s, 4, 1);
+        s.poisson(referral_mean)
+    }
+
+    /// New prospects enter `stage` with `origin` (1 = referred): split by persona and tolerance.
+    pub fn enter(&mut self, s: &mut impl Sampler, stage: usize, origin: usize, n: f64, rec: &mut RunRecord) {
+        if n == 0.0 {
+            return;
+        }
+        rec.reach(stage, n);
+        let shares: Vec<f64> = self.model.personas.iter().map(|p| p.share).collect();
+        multinomial(s, n, &shares, &mut self.parts);
+        let by_persona = std::mem::take(&mut self.parts);
+        for (persona, &m) in by_persona.iter().enumerate() {
+            let tol = &self.model.personas[persona].tolerance;
+            multinomial(s, m, tol, &mut self.classes);
+            for (t, &count) in self.classes.iter().enumerate() {
+                let class = self.layout().class_of(t + 1, 0);
+                let g = Group { loc: stage, persona, origin, delight: 0, node: 0, class };
+                self.next.add(self.layout().slot(g), stage, count);
+            }
+        }
+        self.parts = by_persona;
+    }
+
+    /// Ends the period: the next population becomes the current one.
+    pub fn swap(&mut self) {
+        std::mem::swap(&mut self.now, &mut self.next);
+        self.next.clear();
+    }
+}

@@ -1,0 +1,227 @@
+//! The summary of a simulation: what the UI, the runner and exports show. Compact (no per-customer or
+//! per-run series data), so a worker can send it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::record::{RunRecord, CAUSES, FLOW_FIELDS, KPIS, LINEAR_KPIS, SERIES};
+use super::stats::{histogram_sorted, nans_if_null, sort_finite, stats_sorted, Histogram, Stats};
+
+/// A per-run figure across runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KpiSummary {
+    /// Mean, sd, percentiles and exact expectation.
+    #[serde(flatten)]
+    pub stats: Stats,
+    /// Distribution across runs.
+    pub histogram: Histogram,
+}
+
+/// A per-period series across runs: arrays of length horizon + 1.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Band {
+    /// Mean per period.
+    #[serde(deserialize_with = "nans_if_null")]
+    pub mean: Vec<f64>,
+    /// 5th percentile per period.
+    #[serde(deserialize_with = "nans_if_null")]
+    pub p5: Vec<f64>,
+    /// 25th percentile per period.
+    #[serde(deserialize_with = "nans_if_null")]
+    pub p25: Vec<f64>,
+    /// Median per period.
+    #[serde(deserialize_with = "nans_if_null")]
+    pub p50: Vec<f64>,
+    /// 75th percentile per period.
+    #[serde(deserialize_with = "nans_if_null")]
+    pub p75: Vec<f64>,
+    /// 95th percentile per period.
+    #[serde(deserialize_with = "nans_if_null")]
+    pub p95: Vec<f64>,
+    /// Exact expectation per period (`None` where the model is not linear).
+    pub expected: Option<Vec<f64>>,
+}
+
+/// One stage of the funnel: how many reached it and why people left it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FunnelEntry {
+    /// Stage name (funnel stages, then "Retention" and "Advocacy").
+    pub stage: String,
+    /// Customers who reached the stage during the horizon.
+    pub reached: Stats,
+    /// Customers who left from this stage, by cause (`no_conversion`, `churn`, `pain_abandon`,
+    /// `tolerance_exceeded`); only causes that can happen at the stage are listed.
+    pub dropoffs: BTreeMap<String, Stats>,
+}
+
+/// Everything a simulation reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Runs summarised (fewer than asked while a run is in progress or after a stop).
+    pub runs: usize,
+    /// Runs asked for.
+    pub runs_requested: usize,
+    /// Seed.
+    pub seed: u64,
+    /// Periods after t = 0.
+    pub horizon: usize,
+    /// What a period is called.
+    pub period_label: String,
+    /// Whether parameters were drawn per run.
+    pub parameter_uncertainty: bool,
+    /// Whether `expected` values are exact (unlimited market).
+    pub exact: bool,
+    /// Per-run figures, keyed by the names in [`KPIS`].
+    pub kpis: BTreeMap<String, KpiSummary>,
+    /// Funnel stages, then Retention and Advocacy.
+    pub funnel: Vec<FunnelEntry>,
+    /// Per-period series, keyed by the names in [`SERIES`].
+    pub series: BTreeMap<String, Band>,
+    /// Prospects in each funnel stage per period, in stage order.
+    pub stage_series: Vec<Band>,
+    /// Each run's figures (rows in run order, columns in [`KPIS`] order), for exports and analysis.
+    #[serde(deserialize_with = "nan_rows_if_null")]
+    pub per_run_kpis: Vec<Vec<f64>>,
+}
+
+/// Reads rows whose `null` entries stand for NaN.
+fn nan_rows_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Vec<f64>>, D::Error> {
+    let rows = Vec::<Vec<Option<f64>>>::deserialize(d)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect())
+        .collect())
+}
+
+/// What the summary needs to know besides the records.
+pub struct SummaryInfo<'a> {
+    /// Stage names (funnel stages only).
+    pub stages: &'a [String],
+    /// Runs asked for.
+    pub runs_requested: usize,
+    /// Seed.
+    pub seed: u64,
+    /// Period label.
+    pub period_label: &'a str,
+    /// Parameter uncertainty on.
+    pub parameter_uncertainty: bool,
+    /// The exact expectation, if the model is linear.
+    pub expected: Option<&'a RunRecord>,
+}
+
+/// Summarises `records` (in run order).
+pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
+    let mut scratch = Vec::with_capacity(records.len());
+    let points = records.first().copied().or(info.expected).map_or(1, |r| r.points());
+    let mut kpis = BTreeMap::new();
+    for (i, name) in KPIS.iter().enumerate() {
+        sort_finite(records.iter().map(|r| r.kpis[i]), &mut scratch);
+        let expected = info.expected.filter(|_| LINEAR_KPIS[i]).map(|e| e.kpis[i]);
+        let summary = KpiSummary {
+            stats: stats_sorted(&scratch, expected),
+            histogram: histogram_sorted(&scratch),
+        };
+        kpis.insert(name.to_string(), summary);
+    }
+    let mut series = BTreeMap::new();
+    for (s, name) in SERIES.iter().enumerate() {
+        let b = band(records, Column::Series(s), info.expected, &mut scratch);
+        series.insert(name.to_string(), b);
+    }
+    let stage_series = (0..info.stages.len())
+        .map(|k| band(records, Column::Stage(k), info.expected, &mut scratch))
+        .collect();
+    Summary {
+        runs: records.len(),
+        runs_requested: info.runs_requested,
+        seed: info.seed,
+        horizon: points.saturating_sub(1),
+        period_label: info.period_label.to_string(),
+        parameter_uncertainty: info.parameter_uncertainty,
+        exact: info.expected.is_some(),
+        kpis,
+        funnel: funnel(records, info, &mut scratch),
+        series,
+        stage_series,
+        per_run_kpis: records.iter().map(|r| r.kpis.clone()).collect(),
+    }
+}
+
+/// A per-period column of a record.
+#[derive(Clone, Copy)]
+enum Column {
+    Series(usize),
+    Stage(usize),
+}
+
+impl Column {
+    fn of(self, r: &RunRecord) -> &[f64] {
+        let n = r.points();
+        match self {
+            Column::Series(s) => &r.series[s * n..(s + 1) * n],
+            Column::Stage(k) => &r.stage_counts[k * n..(k + 1) * n],
+        }
+    }
+}
+
+fn band(records: &[&RunRecord], col: Column, expected: Option<&RunRecord>, scratch: &mut Vec<f64>) -> Band {
+    let points = records.first().copied().or(expected).map_or(0, |r| r.points());
+    let mut b = Band {
+        mean: Vec::with_capacity(points),
+        p5: Vec::with_capacity(points),
+        p25: Vec::with_capacity(points),
+        p50: Vec::with_capacity(points),
+        p75: Vec::with_capacity(points),
+        p95: Vec::with_capacity(points),
+        expected: expected.map(|e| col.of(e).to_vec()),
+    };
+    for t in 0..points {
+        sort_finite(records.iter().map(|r| col.of(r)[t]), scratch);
+        let st = stats_sorted(scratch, None);
+        b.mean.push(st.mean);
+        b.p5.push(st.p5);
+        b.p25.push(st.p25);
+        b.p50.push(st.p50);
+        b.p75.push(st.p75);
+        b.p95.push(st.p95);
+    }
+    b
+}
+
+/// Causes that can happen at a location: funnel stages lose people by no conversion, post-purchase
+/// stages by churn; pain points act anywhere.
+fn causes_at(is_funnel: bool) -> [usize; 3] {
+    if is_funnel {
+        [0, 2, 3]
+    } else {
+        [1, 2, 3]
+    }
+}
+
+fn funnel(records: &[&RunRecord], info: &SummaryInfo, scratch: &mut Vec<f64>) -> Vec<FunnelEntry> {
+    let names = info
+        .stages
+        .iter()
+        .cloned()
+        .chain(["Retention".to_string(), "Advocacy".to_string()]);
+    let mut stat = |field: usize| {
+        sort_finite(records.iter().map(|r| r.flows[field]), scratch);
+        stats_sorted(scratch, info.expected.map(|e| e.flows[field]))
+    };
+    names
+        .enumerate()
+        .map(|(loc, stage)| {
+            let base = loc * FLOW_FIELDS;
+            let dropoffs = causes_at(loc < info.stages.len())
+                .iter()
+                .map(|&c| (CAUSES[c].to_string(), stat(base + 1 + c)))
+                .collect();
+            FunnelEntry {
+                stage,
+                reached: stat(base),
+                dropoffs,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,81 @@
+//! Helpers of the library: ordering, ids, name clipping and reading the autosave.
+
+use std::cmp::Ordering;
+
+use super::{Autosave, Entry, Stored};
+use crate::store::file::read_value;
+use crate::sim::validate::validate;
+
+/// Library order: name ignoring case, then name, then save time, then id.
+pub(super) fn by_name_then_time(a: &Entry, b: &Entry) -> Ordering {
+    let folded = a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    folded
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.saved_at.total_cmp(&b.saved_at))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// `s` cut to at most `max` characters.
+pub(super) fn clip(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+/// An id from a time in milliseconds: the whole milliseconds in base 36 ("0" for NaN or negatives).
+pub(super) fn time_id(saved_at: f64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut n = saved_at.max(0.0) as u64;
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.iter().rev().map(|&b| char::from(b)).collect()
+}
+
+/// `base` if unused, else the first unused of `base-2`, `base-3`, ….
+pub(super) fn free_name(base: &str, used: impl Fn(&str) -> bool) -> String {
+    if !used(base) {
+        return base.to_string();
+    }
+    (2u64..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !used(candidate))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// Reads the autosave: any readable scenario, with its validation problems; otherwise why not.
+pub(super) fn read_autosave(raw: &str) -> Result<Autosave, String> {
+    let stored: Stored = serde_json::from_str(raw)
+        .map_err(|e| format!("the autosaved scenario is not readable ({e})."))?;
+    let scenario = read_value(stored.scenario).map_err(|e| e.to_string())?;
+    let problems = validate(&scenario);
+    Ok(Autosave {
+        saved_at: stored.saved_at,
+        scenario,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_times_and_avoid_collisions() {
+        assert_eq!(time_id(0.0), "0");
+        assert_eq!(time_id(f64::NAN), "0");
+        assert_eq!(time_id(35.0), "z");
+        assert_eq!(time_id(36.0), "10");
+        let taken = ["a", "a-2"];
+        assert_eq!(free_name("a", |c| taken.contains(&c)), "a-3");
+        assert_eq!(free_name("b", |c| taken.contains(&c)), "b");
+    }
+
+    #[test]
+    fn names_clip_by_characters() {
+        assert_eq!(clip("Copy of €€€", 9), "Copy of €");
+    }
+}

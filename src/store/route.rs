@@ -1,0 +1,168 @@
+//! The URL fragment router: which view to show and which scenario (as an encoded share link) to open.
+//!
+//! | fragment                                      | route                                         |
+//! |-----------------------------------------------|-----------------------------------------------|
+//! | `` or `#`                                     | editor with the autosaved or default scenario |
+//! | `#s1.xxxx`                                    | editor with the linked scenario               |
+//! | `#embed/funnel,retention/purchased,roi/s1.xxxx` | embed: only those charts and KPIs           |
+//! | `#embed/-/purchased/s1.xxxx`                  | embed with no charts (`-` is an empty list)   |
+//! | `#present/s1.xxxx`                            | presentation view                             |
+//!
+//! Chart names are those of [`CHARTS`], KPI names those of [`KPIS`]; unknown names are dropped. The
+//! scenario is the last segment and starts with `s` and a digit; [`decode_fragment`](super::link::decode_fragment)
+//! reads it. Anything else is the editor route, whose scenario the link decoder then refuses with a
+//! message (so a damaged link opens the default journey and says why, never a blank page).
+
+use crate::sim::record::KPIS;
+
+/// The charts an embed can show, in display order.
+pub const CHARTS: [&str; 4] = ["funnel", "retention", "advocacy", "histogram"];
+
+/// A view of the app and its scenario; `scenario` is an encoded link such as `s1.xxxx`, or `None`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The editor (the default view).
+    Editor {
+        /// The linked scenario, if the fragment carries one.
+        scenario: Option<String>,
+    },
+    /// An embed: the chosen charts and KPIs only, without the editor.
+    Embed {
+        /// Chart names from [`CHARTS`], in the order given.
+        charts: Vec<String>,
+        /// KPI names from [`KPIS`], in the order given.
+        kpis: Vec<String>,
+        /// The linked scenario.
+        scenario: Option<String>,
+    },
+    /// The presentation view for slides.
+    Present {
+        /// The linked scenario.
+        scenario: Option<String>,
+    },
+}
+
+impl Route {
+    /// The encoded scenario of any route.
+    pub fn scenario(&self) -> Option<&str> {
+        match self {
+            Route::Editor { scenario } | Route::Present { scenario } => scenario.as_deref(),
+            Route::Embed { scenario, .. } => scenario.as_deref(),
+        }
+    }
+
+    /// The same route carrying `scenario` instead (used to update the URL after an edit).
+    pub fn with_scenario(&self, scenario: Option<String>) -> Route {
+        match self {
+            Route::Editor { .. } => Route::Editor { scenario },
+            Route::Present { .. } => Route::Present { scenario },
+            Route::Embed { charts, kpis, .. } => Route::Embed {
+                charts: charts.clone(),
+                kpis: kpis.clone(),
+                scenario,
+            },
+        }
+    }
+}
+
+/// Reads a fragment (with or without `#`). Never fails: anything unrecognised is the editor route.
+pub fn parse_route(fragment: &str) -> Route {
+    let f = fragment.trim();
+    let f = f.strip_prefix('#').unwrap_or(f);
+    let mut parts: Vec<&str> = f.split('/').collect();
+    let scenario = take_scenario(&mut parts);
+    match parts.first().copied() {
+        Some("present") => Route::Present {
+            scenario: scenario.or_else(|| extra(&parts, 1)),
+        },
+        Some("embed") => Route::Embed {
+            charts: names(parts.get(1), &CHARTS),
+            kpis: names(parts.get(2), &KPIS),
+            scenario: scenario.or_else(|| extra(&parts, 3)),
+        },
+        _ if f.is_empty() => Route::Editor { scenario: None },
+        _ => Route::Editor {
+            scenario: scenario.or_else(|| Some(f.to_string())),
+        },
+    }
+}
+
+/// Removes and returns the last segment if it looks like an encoded scenario (`s` then a digit).
+fn take_scenario(parts: &mut Vec<&str>) -> Option<String> {
+    let last = parts.last()?;
+    let mut chars = last.chars();
+    let looks = chars.next() == Some('s') && chars.next().is_some_and(|c| c.is_ascii_digit());
+    if looks {
+        parts.pop().map(str::to_string)
+    } else {
+        None
+    }
+}
+
+/// The last non-empty segment after the first `n`: a scenario that does not look like one, kept so the
+/// link decoder can say what is wrong with it.
+fn extra(parts: &[&str], n: usize) -> Option<String> {
+    let rest = parts.get(n..)?;
+    rest.iter().rev().find(|s| !s.is_empty()).map(|s| s.to_string())
+}
+
+/// The known names in a comma-separated list segment, in order, without repeats.
+fn names(segment: Option<&&str>, known: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in segment.map_or("", |s| s).split(',').map(str::trim) {
+        if known.contains(&name) && !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The fragment for a route, with its `#` (empty for the editor without a scenario).
+pub fn route_fragment(route: &Route) -> String {
+    let tail = |s: &Option<String>| s.as_ref().map_or(String::new(), |s| format!("/{s}"));
+    match route {
+        Route::Editor { scenario: None } => String::new(),
+        Route::Editor {
+            scenario: Some(scenario),
+        } => format!("#{scenario}"),
+        Route::Present { scenario } => format!("#present{}", tail(scenario)),
+        Route::Embed {
+            charts,
+            kpis,
+            scenario,
+        } => format!("#embed/{}/{}{}", list(charts), list(kpis), tail(scenario)),
+    }
+}
+
+/// A comma-separated list, `-` when empty.
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "-".into()
+    } else {
+        items.join(",")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_documented_examples() {
+        let embed = parse_route("#embed/funnel,retention/purchased,roi/s1.xxxx");
+        let expected = Route::Embed {
+            charts: vec!["funnel".into(), "retention".into()],
+            kpis: vec!["purchased".into(), "roi".into()],
+            scenario: Some("s1.xxxx".into()),
+        };
+        assert_eq!(embed, expected);
+        assert_eq!(
+            route_fragment(&expected),
+            "#embed/funnel,retention/purchased,roi/s1.xxxx"
+        );
+        let present = parse_route("#present/s1.xxxx");
+        assert_eq!(present.scenario(), Some("s1.xxxx"));
+        assert_eq!(parse_route(""), Route::Editor { scenario: None });
+        assert_eq!(parse_route("#"), Route::Editor { scenario: None });
+    }
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Performance figures of the release build (issue 4, "Performance"), measured in headless Chromium with the
+// app served under /journey-sim/. Not part of the test command: `bash .ci/bench.sh` (builds first) or
+// `node tests/e2e/bench.mjs` (uses dist/ as it is). Prints figures, not pass/fail; BENCH_REPEAT runs of the
+// default scenario (default 3).
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { ROOT, startAppServer, launchBrowser, within, tid, waitForCharts, waitForStatus } from './lib.mjs';
+
+const DIST = process.env.E2E_DIST ? join(process.cwd(), process.env.E2E_DIST) : join(ROOT, 'dist');
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+
+const hardKill = setTimeout(() => { console.error('benchmark exceeded 10 minutes; aborting'); process.exit(1); }, 600_000);
+hardKill.unref();
+
+// Installed before any page script: long tasks, when all four charts first exist, and every change of the
+// run status with its time (ms since navigation start).
+const INIT = () => {
+  const b = (window.__bench = { longtasks: [], firstCharts: null, statuses: [], clicks: [] });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch { b.noLongtask = true; }
+  const ids = ['funnel', 'retention', 'advocacy', 'histogram'];
+  let last = null;
+  const check = () => {
+    const now = performance.now();
+    if (b.firstCharts === null && ids.every((id) => document.querySelector(`[data-testid="chart-${id}"] svg`))) {
+      b.firstCharts = now;
+    }
+    const p = document.querySelector('[data-testid="progress"]');
+    if (p) {
+      const s = `${p.dataset.status}|${p.dataset.done}|${p.dataset.total}`;
+      if (s !== last) {
+        last = s;
+        b.statuses.push({ t: now, status: p.dataset.status, done: Number(p.dataset.done), total: Number(p.dataset.total) });
+      }
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  addEventListener('click', (e) => {
+    if (e.target.closest?.('[data-testid="run-button"]')) b.clicks.push(performance.now());
+  }, true);
+};
+
+function sizes() {
+  const files = [];
+  const walk = (dir) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(wasm|js|mjs)$/.test(f)) {
+        const raw = readFileSync(p);
+        files.push({ file: relative(DIST, p), raw: raw.length, gz: gzipSync(raw, { level: 9 }).length });
+      }
+    }
+  };
+  walk(DIST);
+  return files.sort((a, b) => b.gz - a.gz);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+
+async function main() {
+  const app = await startAppServer(DIST);
+  const browser = await within(60_000, 'launching Chromium', launchBrowser());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(30_000);
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+  console.log(`journey-sim benchmark — ${browser.version()} headless, ${cpus().length} cores, app at ${app.url}`);
+  await page.goto(app.url, { waitUntil: 'load' });
+  await waitForCharts(page, 120_000);
+  await waitForStatus(page, 'done', 120_000);
+  const first = await page.evaluate(() => window.__bench);
+  const firstDone = first.statuses.find((s) => s.status === 'done');
+  const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+
+  // Runs of the default scenario started with the Run button: click -> status "done".
+  const runs = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const n0 = await page.evaluate(() => window.__bench.statuses.length);
+    await page.click(tid('run-button'));
+    await page.waitForFunction((n0) => {
+      const s = window.__bench.statuses.slice(n0);
+      const r = s.findIndex((x) => x.status === 'running');
+      return r >= 0 && s.slice(r).some((x) => x.status === 'done');
+    }, n0, { timeout: 120_000, polling: 20 });
+    const b = await page.evaluate(() => window.__bench);
+    const click = b.clicks[b.clicks.length - 1];
+    const after = b.statuses.slice(n0);
+    const done = after.find((x, j) => x.status === 'done' && after.slice(0, j).some((y) => y.status === 'running'));
+    const tasks = b.longtasks.filter((lt) => lt.start + lt.duration >= click && lt.start <= done.t);
+    const statusText = await page.textContent(tid('run-status'));
+    const reported = statusText.match(/([\d,]+) runs in ([\d.]+) s/);
+    runs.push({
+      ms: done.t - click,
+      batches: done.total,
+      reported: reported ? { runs: reported[1], s: Number(reported[2]) } : null,
+      longest: tasks.reduce((m, lt) => Math.max(m, lt.duration), 0),
+      longCount: tasks.length,
+    });
+    await waitForCharts(page, 10_000);
+  }
+  const all = await page.evaluate(() => window.__bench);
+  const longestLoad = all.longtasks.filter((lt) => lt.start < (firstDone?.t ?? 0)).reduce((m, lt) => Math.max(m, lt.duration), 0);
+  await context.close();
+  await browser.close();
+  await app.close();
+
+  const files = sizes();
+  const total = files.reduce((a, f) => a + f.gz, 0);
+  const run = median(runs.map((r) => r.ms));
+  const longest = Math.max(...runs.map((r) => r.longest));
+  const rep = runs[runs.length - 1].reported;
+
+  const line = (label, value, target) => console.log(`${label.padEnd(52)} ${value.padStart(12)}   ${target}`);
+  console.log('');
+  line('navigation -> first complete chart set', `${first.firstCharts?.toFixed(0) ?? '—'} ms`, '(figure; no target)');
+  line('navigation -> first run done (incl. worker start)', `${firstDone ? firstDone.t.toFixed(0) : '—'} ms`, '(figure)');
+  line(`worker time, default scenario (Run -> done, median of ${REPEAT})`, `${run.toFixed(0)} ms`,
+    `(figure; ${runs[0].batches} batches, ${Math.min(Math.max(workers, 1), 4)} compute workers; each: ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
+  if (rep) line('  as the app reports it', `${rep.s.toFixed(1)} s`, `(${rep.runs} runs)`);
+  line('longest main-thread task during a run', `${longest.toFixed(0)} ms`,
+    `target < 50 ms ${all.noLongtask ? '(longtask API unavailable!)' : longest === 0 ? '(no task ≥ 50 ms was reported)' : longest < 50 ? 'OK' : 'OVER'}`);
+  line('longest main-thread task during load + first run', `${longestLoad.toFixed(0)} ms`, '(figure; long tasks are ≥ 50 ms)');
+  line('gzipped size of all wasm + js in dist/', kb(total), `target < 250 KB ${total < 250 * 1024 ? 'OK' : 'OVER'}`);
+  for (const f of files) console.log(`    ${f.file.padEnd(46)} ${kb(f.raw).padStart(10)} raw ${kb(f.gz).padStart(10)} gzipped`);
+  if (errors.length) console.log(`\nconsole/page errors during the benchmark:\n  ${errors.join('\n  ')}`);
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (e) {
+  console.error(`benchmark failed: ${e?.stack || e}`);
+  process.exit(1);
+}

@@ -1,0 +1,83 @@
+//! Component tests of the editor in headless Chromium (wasm-bindgen-test):
+//! `cargo test --target wasm32-unknown-unknown --test web_editor`.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use journey_sim::app::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlButtonElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+async fn mount() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { workers: false }).render();
+    settle().await;
+    root
+}
+
+fn by_id(root: &Element, id: &str) -> Element {
+    root.query_selector(&format!("[data-testid='{id}']")).unwrap().unwrap_or_else(|| panic!("no element {id}"))
+}
+
+async fn type_into(root: &Element, id: &str, text: &str) {
+    let input: HtmlInputElement = by_id(root, id).dyn_into().unwrap();
+    input.set_value(text);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    settle().await;
+}
+
+fn run_disabled(root: &Element) -> bool {
+    by_id(root, "run-button").dyn_into::<HtmlButtonElement>().unwrap().disabled()
+}
+
+#[wasm_bindgen_test]
+async fn default_journey_is_valid_and_runnable() {
+    let root = mount().await;
+    assert!(!run_disabled(&root));
+    let name: HtmlInputElement = by_id(&root, "stage-0-name").dyn_into().unwrap();
+    assert!(!name.value().is_empty());
+    assert!(by_id(&root, "problems").text_content().unwrap().contains("valid"));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_conversion_shows_the_engine_message_and_disables_run() {
+    let root = mount().await;
+    type_into(&root, "stage-0-conversion", "150").await;
+    let message = by_id(&root, "stage-0-conversion").closest(".field").unwrap().unwrap().text_content().unwrap();
+    let expected = journey_sim::sim::validate(&{
+        let mut s = journey_sim::sim::templates::default_scenario();
+        s.stages[0].conversion = journey_sim::sim::Prob::Point(1.5);
+        s
+    });
+    let p = expected.iter().find(|p| p.path.starts_with("stages[0].conversion")).expect("engine rejects 150%");
+    assert!(message.contains(&p.message), "field shows {message:?}, engine says {:?}", p.message);
+    assert!(by_id(&root, "problems").text_content().unwrap().contains(&p.message));
+    assert!(run_disabled(&root));
+    type_into(&root, "stage-0-conversion", "40").await;
+    assert!(!run_disabled(&root));
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_text_is_kept_and_explained() {
+    let root = mount().await;
+    type_into(&root, "meta-runs", "abc").await;
+    let input: HtmlInputElement = by_id(&root, "meta-runs").dyn_into().unwrap();
+    assert_eq!(input.value(), "abc");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let field = input.closest(".field").unwrap().unwrap().text_content().unwrap();
+    assert!(field.contains("not a"), "{field}");
+    assert!(run_disabled(&root));
+    type_into(&root, "stage-0-conversion", "20 – 30").await;
+    type_into(&root, "meta-runs", "1000").await;
+    assert!(!run_disabled(&root));
+}
