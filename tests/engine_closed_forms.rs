@@ -9,7 +9,11 @@ use journey_sim::sim::{Scenario, Simulation};
 use serde_json::json;
 use support::{from_value, mean_se};
 
-fn one_stage(market: serde_json::Value, retention: serde_json::Value, advocacy: serde_json::Value) -> Scenario {
+fn one_stage(
+    market: serde_json::Value,
+    retention: serde_json::Value,
+    advocacy: serde_json::Value,
+) -> Scenario {
     from_value(json!({
         "schema_version": 1,
         "meta": {"name": "closed form", "horizon": 40, "runs": 300, "seed": 11, "parameter_uncertainty": false},
@@ -40,14 +44,25 @@ fn heterogeneous_churn_follows_shifted_beta_geometric() {
         );
         let sim = Simulation::new(&s).unwrap();
         let exact = sim.expected().series(SeriesId::Active).to_vec();
-        let runs: Vec<_> = (0..sim.batches()).flat_map(|i| sim.run_batch(i).records).collect();
+        let runs: Vec<_> = (0..sim.batches())
+            .flat_map(|i| sim.run_batch(i).records)
+            .collect();
         // Everyone buys in period 1; churn applies from period 2, so active(1 + t) = N0 · S(t).
         for t in 0..40 {
             let want = 10_000.0 * sbg_survival(a, b, t as f64);
-            assert!((exact[1 + t] - want).abs() < 1e-7 * want.max(1.0), "exact S({t}) for ({a},{b})");
-            let xs: Vec<f64> = runs.iter().map(|r| r.series(SeriesId::Active)[1 + t]).collect();
+            assert!(
+                (exact[1 + t] - want).abs() < 1e-7 * want.max(1.0),
+                "exact S({t}) for ({a},{b})"
+            );
+            let xs: Vec<f64> = runs
+                .iter()
+                .map(|r| r.series(SeriesId::Active)[1 + t])
+                .collect();
             let (m, se) = mean_se(&xs);
-            assert!((m - want).abs() <= 4.0 * se + 1e-9, "MC S({t}) for ({a},{b}): {m} vs {want}");
+            assert!(
+                (m - want).abs() <= 4.0 * se + 1e-9,
+                "MC S({t}) for ({a},{b}): {m} vs {want}"
+            );
         }
     }
 }
@@ -70,10 +85,15 @@ pub fn bass_gap(p: f64, q: f64, horizon: u32) -> (f64, f64) {
     s.meta.runs = 40;
     let sim = Simulation::new(&s).unwrap();
     let field = sim.expected().series(SeriesId::Entered).to_vec();
-    let runs: Vec<_> = (0..sim.batches()).flat_map(|i| sim.run_batch(i).records).collect();
+    let runs: Vec<_> = (0..sim.batches())
+        .flat_map(|i| sim.run_batch(i).records)
+        .collect();
     let (mut mc_gap, mut field_gap) = (0.0f64, 0.0f64);
     for t in 0..=horizon as usize {
-        let xs: Vec<f64> = runs.iter().map(|r| r.series(SeriesId::Entered)[t]).collect();
+        let xs: Vec<f64> = runs
+            .iter()
+            .map(|r| r.series(SeriesId::Entered)[t])
+            .collect();
         let (m, _) = mean_se(&xs);
         let f = bass(p, q, t as f64);
         mc_gap = mc_gap.max((m / market - f).abs());
@@ -93,9 +113,15 @@ fn bass_bound(p: f64, q: f64) -> f64 {
 fn finite_market_follows_bass_diffusion() {
     for (p, q) in [(0.002, 0.03), (0.005, 0.02), (0.001, 0.045), (0.01, 0.04)] {
         let (mc, field) = bass_gap(p, q, 400);
-        println!("Bass p={p} q={q}: max |F_sim − F| = {mc:.4} (mean-field {field:.4}), bound {:.4}", bass_bound(p, q));
+        println!(
+            "Bass p={p} q={q}: max |F_sim − F| = {mc:.4} (mean-field {field:.4}), bound {:.4}",
+            bass_bound(p, q)
+        );
         assert!(mc < bass_bound(p, q), "p={p} q={q}: Monte Carlo gap {mc}");
-        assert!(field < bass_bound(p, q), "p={p} q={q}: mean-field gap {field}");
+        assert!(
+            field < bass_bound(p, q),
+            "p={p} q={q}: mean-field gap {field}"
+        );
     }
 }
 

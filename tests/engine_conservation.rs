@@ -27,12 +27,23 @@ fn check(s: &Scenario) {
             }
             let exits: f64 = (0..locations)
                 .flat_map(|l| {
-                    [Cause::NoConversion, Cause::Churn, Cause::PainAbandon, Cause::ToleranceExceeded]
-                        .map(|c| r.exits(l, c))
+                    [
+                        Cause::NoConversion,
+                        Cause::Churn,
+                        Cause::PainAbandon,
+                        Cause::ToleranceExceeded,
+                    ]
+                    .map(|c| r.exits(l, c))
                 })
                 .sum();
-            assert_eq!(exits, *left.last().unwrap(), "exits by cause add up to everyone who left");
-            let stages: f64 = (0..s.stages.len()).map(|k| r.stage_counts[k * entered.len() + 5]).sum();
+            assert_eq!(
+                exits,
+                *left.last().unwrap(),
+                "exits by cause add up to everyone who left"
+            );
+            let stages: f64 = (0..s.stages.len())
+                .map(|k| r.stage_counts[k * entered.len() + 5])
+                .sum();
             assert_eq!(stages, r.series(SeriesId::Prospects)[5]);
         }
     }
@@ -45,7 +56,15 @@ fn every_customer_is_accounted_for() {
         &["pain"],
         &["pain", "happy", "personas"],
         &["hetero", "referrals", "inflow"],
-        &["pain", "happy", "personas", "hetero", "referrals", "inflow", "uncertain"],
+        &[
+            "pain",
+            "happy",
+            "personas",
+            "hetero",
+            "referrals",
+            "inflow",
+            "uncertain",
+        ],
     ] {
         check(&scenario(f));
     }

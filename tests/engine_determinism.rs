@@ -27,8 +27,18 @@ fn batch_schedule_does_not_matter() {
     let mut acc = sim.accumulator();
     // Reverse order, computed on two threads, one batch added twice.
     let batches: Vec<_> = std::thread::scope(|scope| {
-        let odd = scope.spawn(|| (0..sim.batches()).rev().filter(|b| b % 2 == 1).map(|b| sim.run_batch(b)).collect::<Vec<_>>());
-        let even: Vec<_> = (0..sim.batches()).rev().filter(|b| b % 2 == 0).map(|b| sim.run_batch(b)).collect();
+        let odd = scope.spawn(|| {
+            (0..sim.batches())
+                .rev()
+                .filter(|b| b % 2 == 1)
+                .map(|b| sim.run_batch(b))
+                .collect::<Vec<_>>()
+        });
+        let even: Vec<_> = (0..sim.batches())
+            .rev()
+            .filter(|b| b % 2 == 0)
+            .map(|b| sim.run_batch(b))
+            .collect();
         even.into_iter().chain(odd.join().unwrap()).collect()
     });
     acc.add(batches[0].clone());
@@ -45,8 +55,14 @@ fn different_seed_different_numbers() {
     let a = Simulation::new(&s).unwrap().run();
     s.meta.seed += 1;
     let b = Simulation::new(&s).unwrap().run();
-    assert_ne!(a.kpis["purchased"].stats.mean, b.kpis["purchased"].stats.mean);
+    assert_ne!(
+        a.kpis["purchased"].stats.mean,
+        b.kpis["purchased"].stats.mean
+    );
     assert_ne!(a.series["active"].p50, b.series["active"].p50);
     // The exact expectation does not depend on the seed.
-    assert_eq!(a.kpis["purchased"].stats.expected, b.kpis["purchased"].stats.expected);
+    assert_eq!(
+        a.kpis["purchased"].stats.expected,
+        b.kpis["purchased"].stats.expected
+    );
 }

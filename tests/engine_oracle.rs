@@ -12,19 +12,30 @@ fn within(name: &str, xs: &[f64], expected: f64) {
     // Rare events may not show up at all in a finite sample: floor the standard error at the Poisson one.
     let floor = (expected.abs() / xs.len() as f64).sqrt();
     let tol = 4.0 * se.max(floor) + 1e-9 * expected.abs().max(1.0);
-    assert!((m - expected).abs() <= tol, "{name}: mean {m} vs expected {expected} (se {se})");
+    assert!(
+        (m - expected).abs() <= tol,
+        "{name}: mean {m} vs expected {expected} (se {se})"
+    );
 }
 
 fn check(s: &Scenario) {
     let sim = Simulation::new(s).expect("valid");
     assert!(sim.is_exact());
     let e = sim.expected().clone();
-    let records: Vec<_> = (0..sim.batches()).flat_map(|b| sim.run_batch(b).records).collect();
+    let records: Vec<_> = (0..sim.batches())
+        .flat_map(|b| sim.run_batch(b).records)
+        .collect();
     for (i, name) in KPIS.iter().enumerate().filter(|(i, _)| LINEAR_KPIS[*i]) {
         let xs: Vec<f64> = records.iter().map(|r| r.kpis[i]).collect();
         within(name, &xs, e.kpis[i]);
     }
-    for id in [SeriesId::Active, SeriesId::Advocates, SeriesId::NewCustomers, SeriesId::Referrals, SeriesId::Revenue] {
+    for id in [
+        SeriesId::Active,
+        SeriesId::Advocates,
+        SeriesId::NewCustomers,
+        SeriesId::Referrals,
+        SeriesId::Revenue,
+    ] {
         for t in [1, 3, 10, 20, s.meta.horizon as usize] {
             let xs: Vec<f64> = records.iter().map(|r| r.series(id)[t]).collect();
             within(&format!("{id:?}[{t}]"), &xs, e.series(id)[t]);
@@ -64,7 +75,14 @@ fn referral_loop_and_inflow() {
 
 #[test]
 fn everything_at_once() {
-    check(&scenario(&["pain", "happy", "personas", "hetero", "referrals", "inflow"]));
+    check(&scenario(&[
+        "pain",
+        "happy",
+        "personas",
+        "hetero",
+        "referrals",
+        "inflow",
+    ]));
 }
 
 #[test]
@@ -72,7 +90,10 @@ fn summary_carries_expected_values() {
     let s = support::summarise(&scenario(&["pain"]));
     assert!(s.exact);
     assert!(s.kpis["purchased"].stats.expected.is_some());
-    assert!(s.kpis["clv"].stats.expected.is_none(), "ratios have no exact expectation");
+    assert!(
+        s.kpis["clv"].stats.expected.is_none(),
+        "ratios have no exact expectation"
+    );
     assert_eq!(s.series["active"].expected.as_ref().unwrap().len(), 31);
     let mut finite = scenario(&[]);
     finite.market.market_size = Some(5_000);

@@ -12,7 +12,10 @@ fn compare(name: &str, engine: &[f64], reference: &[f64]) {
     let (m1, se1) = mean_se(engine);
     let (m2, se2) = mean_se(reference);
     let se = (se1 * se1 + se2 * se2).sqrt();
-    assert!((m1 - m2).abs() <= 4.5 * se + 1e-9, "{name}: engine mean {m1} vs reference {m2} (se {se})");
+    assert!(
+        (m1 - m2).abs() <= 4.5 * se + 1e-9,
+        "{name}: engine mean {m1} vs reference {m2} (se {se})"
+    );
     let (s1, s2) = (sd(engine), sd(reference));
     if s1 + s2 > 0.0 {
         let ratio = s1.max(s2) / s1.min(s2).max(1e-12);
@@ -22,7 +25,9 @@ fn compare(name: &str, engine: &[f64], reference: &[f64]) {
 
 fn check(s: &Scenario, runs: usize) {
     let sim = Simulation::new(s).unwrap();
-    let recs: Vec<_> = (0..sim.batches()).flat_map(|b| sim.run_batch(b).records).collect();
+    let recs: Vec<_> = (0..sim.batches())
+        .flat_map(|b| sim.run_batch(b).records)
+        .collect();
     let refs: Vec<RefRun> = (0..runs as u64).map(|seed| run(s, 1_000 + seed)).collect();
     let pairs: [(&str, KpiId, fn(&RefRun) -> f64); 4] = [
         ("purchased", KpiId::Purchased, |r| r.purchased),
@@ -35,7 +40,10 @@ fn check(s: &Scenario, runs: usize) {
         let r: Vec<f64> = refs.iter().map(get).collect();
         compare(name, &e, &r);
     }
-    let e: Vec<f64> = recs.iter().map(|r| r.series(SeriesId::Revenue).iter().sum()).collect();
+    let e: Vec<f64> = recs
+        .iter()
+        .map(|r| r.series(SeriesId::Revenue).iter().sum())
+        .collect();
     let r: Vec<f64> = refs.iter().map(|r| r.revenue).collect();
     compare("revenue", &e, &r);
     for t in [2, 8, 15] {
@@ -54,6 +62,9 @@ fn agrees_with_per_customer_reference() {
 #[test]
 fn heterogeneous_churn_agrees_with_continuous_beta() {
     let mut s = scenario(&["hetero", "pain"]);
-    s.retention.churn = Churn::Heterogeneous { alpha: 0.6, beta: 4.0 };
+    s.retention.churn = Churn::Heterogeneous {
+        alpha: 0.6,
+        beta: 4.0,
+    };
     check(&s, 300);
 }

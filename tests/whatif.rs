@@ -19,7 +19,11 @@ fn comparing_a_scenario_with_itself_gives_zero_difference_in_every_run() {
         assert_eq!(d.p_better, 0.0, "{kpi}");
         assert_eq!(d.p_worse, 0.0, "{kpi}");
         if d.stats.mean.is_finite() {
-            assert_eq!((d.stats.p5, d.stats.p95, d.stats.sd), (0.0, 0.0, 0.0), "{kpi}");
+            assert_eq!(
+                (d.stats.p5, d.stats.p95, d.stats.sd),
+                (0.0, 0.0, 0.0),
+                "{kpi}"
+            );
         }
     }
 }
@@ -43,7 +47,9 @@ fn common_random_numbers_shrink_the_noise_of_a_difference() {
     s.meta.runs = 300;
     let mut v = s.clone();
     v.stages[0].conversion = Prob::Point(0.62);
-    let paired = compare(&s, &[v.clone()]).unwrap().variants[0].diffs["purchased"].stats.sd;
+    let paired = compare(&s, &[v.clone()]).unwrap().variants[0].diffs["purchased"]
+        .stats
+        .sd;
     // The same difference with independent streams (another seed for the variant).
     let base = support::summarise(&s);
     let mut other = v.clone();
@@ -55,7 +61,11 @@ fn common_random_numbers_shrink_the_noise_of_a_difference() {
         .zip(&indep.per_run_kpis)
         .map(|(a, b)| b[0] - a[0])
         .collect();
-    assert!(paired < 0.5 * sd(&diffs), "paired sd {paired} vs independent {}", sd(&diffs));
+    assert!(
+        paired < 0.5 * sd(&diffs),
+        "paired sd {paired} vs independent {}",
+        sd(&diffs)
+    );
 }
 
 #[test]
@@ -81,7 +91,10 @@ fn tornado_matches_a_hand_computed_case() {
     assert_eq!(t.bars[1].input.id, ParamId::Conversion(0));
     assert!((t.bars[1].kpi_low - 1000.0 * 0.4 * mean_b).abs() < 1e-6);
     assert!((t.bars[1].kpi_high - 1000.0 * 0.6 * mean_b).abs() < 1e-6);
-    assert!(t.bars[2..].iter().all(|b| b.swing() < 1e-9), "nothing else moves purchases");
+    assert!(
+        t.bars[2..].iter().all(|b| b.swing() < 1e-9),
+        "nothing else moves purchases"
+    );
     // Only stage B is uncertain, so it explains all of the spread.
     assert_eq!(t.importance.len(), 1);
     assert!(t.importance[0].rho > 0.9 && (t.importance[0].share - 1.0).abs() < 1e-12);
@@ -95,12 +108,21 @@ fn removing_a_pain_point_never_lowers_purchases() {
     for p in &ranking {
         let removed = p.removed.stats.expected.unwrap();
         let halved = p.halved.stats.expected.unwrap();
-        assert!(removed >= -1e-9 && halved >= -1e-9, "{}: {removed} {halved}", p.name);
+        assert!(
+            removed >= -1e-9 && halved >= -1e-9,
+            "{}: {removed} {halved}",
+            p.name
+        );
         assert!(halved <= removed + 1e-9, "{}", p.name);
-        assert!(p.removed.stats.mean >= -1e-9 || p.removed.stats.mean.abs() < 3.0 * p.removed.stats.sd);
+        assert!(
+            p.removed.stats.mean >= -1e-9 || p.removed.stats.mean.abs() < 3.0 * p.removed.stats.sd
+        );
     }
     let medians: Vec<f64> = ranking.iter().map(|p| p.removed.stats.p50).collect();
-    assert!(medians.windows(2).all(|w| w[0] >= w[1]), "sorted by gain: {medians:?}");
+    assert!(
+        medians.windows(2).all(|w| w[0] >= w[1]),
+        "sorted by gain: {medians:?}"
+    );
     assert!(ranking[0].removed.stats.p50 > 0.0);
 }
 
@@ -111,11 +133,21 @@ fn target_seeking_hits_the_target_on_the_expected_value() {
     let a = seek_target(&s, ParamId::Conversion(0), "purchased", 450.0, 40).unwrap();
     let v = a.value.expect("reachable");
     assert!((0.0..=1.0).contains(&v));
-    assert!((a.achieved.unwrap() - 450.0).abs() < 1e-6, "achieved {:?}", a.achieved);
+    assert!(
+        (a.achieved.unwrap() - 450.0).abs() < 1e-6,
+        "achieved {:?}",
+        a.achieved
+    );
     let u = a.uncertainty.expect("draws");
     assert!(u.p5 <= v + 0.05 && u.p95 >= v - 0.05 && u.p95 > u.p5);
     let unreachable = seek_target(&s, ParamId::Conversion(0), "purchased", 1e9, 5).unwrap();
     assert!(unreachable.value.is_none() && unreachable.reachable_share == 0.0);
-    let pain = seek_target(&s, ParamId::PainProbability(1), "purchased", a.range.0.max(300.0), 0);
+    let pain = seek_target(
+        &s,
+        ParamId::PainProbability(1),
+        "purchased",
+        a.range.0.max(300.0),
+        0,
+    );
     assert!(pain.is_ok());
 }

@@ -94,7 +94,9 @@ fn cmd_run(args: &[String]) -> Result<(), Failure> {
     let mut rest = args[1..].iter();
     while let Some(flag) = rest.next() {
         let mut value = |name: &str| -> Result<u64, Failure> {
-            let v = rest.next().ok_or_else(|| Failure::Usage(format!("{name} needs a value")))?;
+            let v = rest
+                .next()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))?;
             v.parse()
                 .map_err(|_| Failure::Usage(format!("{name} needs a whole number, got '{v}'")))
         };
@@ -151,7 +153,10 @@ fn run_threads(sim: &Simulation, threads: usize) -> Summary {
 fn cmd_bench() -> Result<(), Failure> {
     let threads = default_threads();
     println!("journey-sim bench: {threads} threads, release build recommended (cargo run --release -- bench)");
-    for (label, cohort) in [("default six-stage", 10_000u64), ("six-stage, 1,000,000 customers", 1_000_000)] {
+    for (label, cohort) in [
+        ("default six-stage", 10_000u64),
+        ("six-stage, 1,000,000 customers", 1_000_000),
+    ] {
         let mut s = default_scenario();
         s.market.initial_cohort = cohort;
         bench_one(label, &s, threads)?;

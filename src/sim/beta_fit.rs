@@ -35,7 +35,10 @@ fn logit(p: f64) -> f64 {
 fn shapes(x: [f64; 2]) -> (f64, f64) {
     let m = 1.0 / (1.0 + (-x[0]).exp());
     let k = x[1].exp();
-    ((m * k).clamp(SHAPE_MIN, SHAPE_MAX), ((1.0 - m) * k).clamp(SHAPE_MIN, SHAPE_MAX))
+    (
+        (m * k).clamp(SHAPE_MIN, SHAPE_MAX),
+        ((1.0 - m) * k).clamp(SHAPE_MIN, SHAPE_MAX),
+    )
 }
 
 fn residual(x: [f64; 2], target: [f64; 2]) -> [f64; 2] {
@@ -93,7 +96,10 @@ fn newton_step(x: [f64; 2], r: [f64; 2], target: [f64; 2]) -> [f64; 2] {
     if det.abs() < 1e-300 {
         return [0.0, 0.0];
     }
-    [(r[0] * c1[1] - c1[0] * r[1]) / det, (c0[0] * r[1] - r[0] * c0[1]) / det]
+    [
+        (r[0] * c1[1] - c1[0] * r[1]) / det,
+        (c0[0] * r[1] - r[0] * c0[1]) / det,
+    ]
 }
 
 #[cfg(test)]
@@ -102,9 +108,20 @@ mod tests {
 
     #[test]
     fn fitted_percentiles_match() {
-        for (lo, hi) in [(0.001, 0.002), (0.2, 0.4), (0.9, 0.999), (0.01, 0.99), (0.49, 0.51), (0.0001, 0.9), (0.03, 0.05)] {
+        for (lo, hi) in [
+            (0.001, 0.002),
+            (0.2, 0.4),
+            (0.9, 0.999),
+            (0.01, 0.99),
+            (0.49, 0.51),
+            (0.0001, 0.9),
+            (0.03, 0.05),
+        ] {
             let (a, b) = fit_beta_to_range(lo, hi).unwrap_or_else(|e| panic!("{e}"));
-            assert!((beta_quantile(a, b, 0.05) - lo).abs() < 1e-7 * lo.max(1e-3), "{lo}-{hi}");
+            assert!(
+                (beta_quantile(a, b, 0.05) - lo).abs() < 1e-7 * lo.max(1e-3),
+                "{lo}-{hi}"
+            );
             assert!((beta_quantile(a, b, 0.95) - hi).abs() < 1e-7, "{lo}-{hi}");
         }
         assert!(fit_beta_to_range(0.4, 0.2).is_err());

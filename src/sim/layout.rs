@@ -93,11 +93,13 @@ impl Layout {
     /// The slot of a group.
     pub fn slot(&self, g: Group) -> usize {
         if g.loc < self.stages {
-            let i = ((g.loc * self.personas + g.persona) * 2 + g.origin) * DELIGHT_LEVELS + g.delight;
+            let i =
+                ((g.loc * self.personas + g.persona) * 2 + g.origin) * DELIGHT_LEVELS + g.delight;
             i * self.classes + g.class
         } else {
             let a = g.loc - self.stages;
-            let i = ((a * self.personas + g.persona) * DELIGHT_LEVELS + g.delight) * self.nodes + g.node;
+            let i = ((a * self.personas + g.persona) * DELIGHT_LEVELS + g.delight) * self.nodes
+                + g.node;
             self.funnel_slots + i * self.classes + g.class
         }
     }
@@ -113,7 +115,14 @@ impl Layout {
             i /= 2;
             let persona = i % self.personas;
             let loc = i / self.personas;
-            Group { loc, persona, origin, delight, node: 0, class }
+            Group {
+                loc,
+                persona,
+                origin,
+                delight,
+                node: 0,
+                class,
+            }
         } else {
             let mut i = (slot - self.funnel_slots) / self.classes;
             let node = i % self.nodes;
@@ -122,7 +131,14 @@ impl Layout {
             i /= DELIGHT_LEVELS;
             let persona = i % self.personas;
             let loc = self.stages + i / self.personas;
-            Group { loc, persona, origin: 0, delight, node, class }
+            Group {
+                loc,
+                persona,
+                origin: 0,
+                delight,
+                node,
+                class,
+            }
         }
     }
 }
@@ -134,13 +150,13 @@ mod tests {
     #[test]
     fn slots_round_trip() {
         let l = Layout::new(4, 3, 5, 4);
-        let mut seen = vec![false; l.slots()];
-        for s in 0..l.slots() {
-            let g = l.group(s);
-            assert_eq!(l.slot(g), s);
-            assert!(!seen[s]);
-            seen[s] = true;
+        let groups: Vec<Group> = (0..l.slots()).map(|s| l.group(s)).collect();
+        for (s, g) in groups.iter().enumerate() {
+            assert_eq!(l.slot(*g), s);
         }
+        let distinct: std::collections::HashSet<usize> =
+            groups.iter().map(|g| l.slot(*g)).collect();
+        assert_eq!(distinct.len(), l.slots());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Data flows one way: [`Scenario`] → [`Simulation`] → [`Batch`]es of run records → [`Summary`].
 
 pub mod beta_fit;
+mod defaults;
 pub mod engine;
 pub mod layout;
 pub mod limits;

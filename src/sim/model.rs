@@ -99,7 +99,11 @@ impl Model {
     pub fn new(s: &Scenario) -> Result<Self, String> {
         let horizon = s.meta.horizon as usize;
         let personas = personas(s);
-        let max_tol = personas.iter().map(|p| p.tolerance.len()).max().unwrap_or(1);
+        let max_tol = personas
+            .iter()
+            .map(|p| p.tolerance.len())
+            .max()
+            .unwrap_or(1);
         let personas = pad_tolerance(personas, max_tol);
         let churn = match s.retention.churn {
             Churn::Fixed { ref rate } => ChurnModel::Fixed(rate.dist()?),

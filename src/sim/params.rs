@@ -134,7 +134,12 @@ impl RunParams {
         let churn_for = |mult: f64| -> Vec<Vec<f64>> {
             m.personas
                 .iter()
-                .map(|q| nodes.iter().map(|&(t, _)| (t * q.churn * mult).min(1.0)).collect())
+                .map(|q| {
+                    nodes
+                        .iter()
+                        .map(|&(t, _)| (t * q.churn * mult).min(1.0))
+                        .collect()
+                })
                 .collect()
         };
         let promotion = d.prob(&m.promotion, ParamId::Promotion);
@@ -172,7 +177,11 @@ fn stage_moves(m: &Model, conv: &[f64]) -> (Vec<Vec<f64>>, Vec<Vec<f64>>) {
             let a = c_eff / dwell;
             let dr = (1.0 - c_eff) / dwell;
             a_row.push(a);
-            d_row.push(if a >= 1.0 { 0.0 } else { (dr / (1.0 - a)).min(1.0) });
+            d_row.push(if a >= 1.0 {
+                0.0
+            } else {
+                (dr / (1.0 - a)).min(1.0)
+            });
         }
         advance.push(a_row);
         drop.push(d_row);

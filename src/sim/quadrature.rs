@@ -6,14 +6,18 @@
 pub fn beta_quadrature(alpha: f64, beta: f64, nodes: usize) -> Vec<(f64, f64)> {
     let n = nodes.max(1);
     let (a, b) = (beta - 1.0, alpha - 1.0);
-    let mut diag = Vec::with_capacity(n);
-    let mut off = vec![0.0; n];
-    for i in 0..n {
-        diag.push((1.0 + recurrence_alpha(i as f64, a, b)) / 2.0);
-        if i > 0 {
-            off[i] = recurrence_beta(i as f64, a, b).sqrt() / 2.0;
-        }
-    }
+    let mut diag: Vec<f64> = (0..n)
+        .map(|i| (1.0 + recurrence_alpha(i as f64, a, b)) / 2.0)
+        .collect();
+    let mut off: Vec<f64> = (0..n)
+        .map(|i| {
+            if i == 0 {
+                0.0
+            } else {
+                recurrence_beta(i as f64, a, b).sqrt() / 2.0
+            }
+        })
+        .collect();
     let mut first = vec![0.0; n];
     first[0] = 1.0;
     implicit_ql(&mut diag, &mut off, &mut first);
@@ -109,19 +113,30 @@ mod tests {
     use super::*;
 
     fn moment(a: f64, b: f64, k: usize) -> f64 {
-        (0..k).map(|i| (a + i as f64) / (a + b + i as f64)).product()
+        (0..k)
+            .map(|i| (a + i as f64) / (a + b + i as f64))
+            .product()
     }
 
     #[test]
     fn reproduces_beta_moments() {
-        for (a, b) in [(0.3, 2.5), (1.0, 1.0), (2.0, 30.0), (50.0, 400.0), (0.5, 0.5)] {
+        for (a, b) in [
+            (0.3, 2.5),
+            (1.0, 1.0),
+            (2.0, 30.0),
+            (50.0, 400.0),
+            (0.5, 0.5),
+        ] {
             for n in [1usize, 5, 27] {
                 let q = beta_quadrature(a, b, n);
                 assert_eq!(q.len(), n);
                 for k in 0..(2 * n).min(60) {
                     let got: f64 = q.iter().map(|(t, w)| w * t.powi(k as i32)).sum();
                     let want = moment(a, b, k);
-                    assert!((got - want).abs() <= 1e-9 * want.max(1e-300) + 1e-14, "({a},{b}) n={n} k={k}");
+                    assert!(
+                        (got - want).abs() <= 1e-9 * want.max(1e-300) + 1e-14,
+                        "({a},{b}) n={n} k={k}"
+                    );
                 }
             }
         }

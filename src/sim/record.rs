@@ -81,7 +81,12 @@ pub enum KpiId {
 pub const LINEAR_KPIS: [bool; 9] = [true, true, true, true, false, true, true, false, false];
 
 /// Why customers left a location.
-pub const CAUSES: [&str; 4] = ["no_conversion", "churn", "pain_abandon", "tolerance_exceeded"];
+pub const CAUSES: [&str; 4] = [
+    "no_conversion",
+    "churn",
+    "pain_abandon",
+    "tolerance_exceeded",
+];
 
 /// Index of a cause in [`CAUSES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -42,7 +42,13 @@ pub fn simulate(model: &Model, params: &RunParams, s: &mut impl Sampler) -> RunR
 }
 
 /// Accepted referrals, inflow and external influence join the funnel for the next period.
-fn new_prospects(st: &mut Stepper, s: &mut impl Sampler, made: f64, rec: &mut RunRecord, f: &mut PeriodFlows) {
+fn new_prospects(
+    st: &mut Stepper,
+    s: &mut impl Sampler,
+    made: f64,
+    rec: &mut RunRecord,
+    f: &mut PeriodFlows,
+) {
     let m = st.model;
     st.site(s, ENTRY_SITE, 1);
     let accepted = match m.market {
@@ -74,7 +80,13 @@ struct Totals {
     left: f64,
 }
 
-fn record_period(st: &Stepper, rec: &mut RunRecord, t: usize, f: &PeriodFlows, totals: &mut Totals) {
+fn record_period(
+    st: &Stepper,
+    rec: &mut RunRecord,
+    t: usize,
+    f: &PeriodFlows,
+    totals: &mut Totals,
+) {
     let m = st.model;
     let l = &m.layout;
     let e = &m.economics;

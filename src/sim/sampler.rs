@@ -172,10 +172,17 @@ mod tests {
             let mut d = Draw::new(11);
             let draws: Vec<f64> = (0..20_000).map(|_| d.binomial(n, p)).collect();
             let mean = draws.iter().sum::<f64>() / draws.len() as f64;
-            let var = draws.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / draws.len() as f64;
+            let var =
+                draws.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / draws.len() as f64;
             let (m, v) = (n * p, n * p * (1.0 - p));
-            assert!((mean - m).abs() < 4.0 * (v / 20_000.0).sqrt(), "mean of Bin({n}, {p})");
-            assert!((var / v - 1.0).abs() < 0.05, "variance of Bin({n}, {p}): {var} vs {v}");
+            assert!(
+                (mean - m).abs() < 4.0 * (v / 20_000.0).sqrt(),
+                "mean of Bin({n}, {p})"
+            );
+            assert!(
+                (var / v - 1.0).abs() < 0.05,
+                "variance of Bin({n}, {p}): {var} vs {v}"
+            );
             assert!(draws.iter().all(|&x| x >= 0.0 && x <= n && x == x.trunc()));
         }
     }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::defaults::*;
 use super::uncertain::{Prob, Rate};
 
 /// The current scenario format version, written into every scenario as `schema_version`.
@@ -110,7 +111,10 @@ pub struct Stage {
 
 /// Where a pain point or happy moment happens: a funnel stage by index, or after purchase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a stage: its index (0, 1, …), \"retention\" or \"advocacy\"")]
+#[serde(
+    untagged,
+    expecting = "a stage: its index (0, 1, …), \"retention\" or \"advocacy\""
+)]
 pub enum Location {
     /// A funnel stage, by its index in `stages`.
     Funnel(usize),
@@ -289,32 +293,4 @@ impl Default for Economics {
             currency: default_currency(),
         }
     }
-}
-
-fn default_period_label() -> String {
-    "week".into()
-}
-fn default_horizon() -> u32 {
-    52
-}
-fn default_runs() -> u32 {
-    5_000
-}
-fn default_seed() -> u64 {
-    20_231_101
-}
-fn default_true() -> bool {
-    true
-}
-fn one() -> f64 {
-    1.0
-}
-fn one_usize() -> usize {
-    1
-}
-fn zero_prob() -> Prob {
-    Prob::Point(0.0)
-}
-fn default_currency() -> String {
-    "€".into()
 }

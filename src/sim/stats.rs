@@ -87,7 +87,11 @@ pub fn stats_sorted(sorted: &[f64], expected: Option<f64>) -> Stats {
     let q = |p| quantile_sorted(sorted, p);
     Stats {
         mean: if sorted.is_empty() { f64::NAN } else { mean },
-        sd: if sorted.is_empty() { f64::NAN } else { var.sqrt() },
+        sd: if sorted.is_empty() {
+            f64::NAN
+        } else {
+            var.sqrt()
+        },
         p5: q(0.05),
         p25: q(0.25),
         p50: q(0.5),
@@ -102,11 +106,21 @@ pub fn histogram_sorted(sorted: &[f64]) -> Histogram {
     let mut counts = vec![0u32; HISTOGRAM_BINS];
     let (min, max) = match (sorted.first(), sorted.last()) {
         (Some(&a), Some(&b)) => (a, b),
-        _ => return Histogram { min: f64::NAN, max: f64::NAN, counts },
+        _ => {
+            return Histogram {
+                min: f64::NAN,
+                max: f64::NAN,
+                counts,
+            }
+        }
     };
     let width = (max - min) / HISTOGRAM_BINS as f64;
     for &x in sorted {
-        let bin = if width > 0.0 { ((x - min) / width) as usize } else { 0 };
+        let bin = if width > 0.0 {
+            ((x - min) / width) as usize
+        } else {
+            0
+        };
         counts[bin.min(HISTOGRAM_BINS - 1)] += 1;
     }
     Histogram { min, max, counts }

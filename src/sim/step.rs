@@ -107,7 +107,10 @@ impl<'a> Stepper<'a> {
                 rec.exit(ev.loc, Cause::PainAbandon, gone);
                 let (tau, c) = self.layout().tau_and_count(g.class);
                 if c + 1 < tau {
-                    let to = Group { class: g.class + 1, ..g };
+                    let to = Group {
+                        class: g.class + 1,
+                        ..g
+                    };
                     self.moves.push((self.layout().slot(to), hit - gone));
                 } else {
                     rec.exit(ev.loc, Cause::ToleranceExceeded, hit - gone);
@@ -136,7 +139,11 @@ impl<'a> Stepper<'a> {
             let (_, c) = self.layout().tau_and_count(g.class);
             let to = Group {
                 delight: (g.delight + 1).min(MAX_DELIGHT),
-                class: if recovers && c > 0 { g.class - 1 } else { g.class },
+                class: if recovers && c > 0 {
+                    g.class - 1
+                } else {
+                    g.class
+                },
                 ..g
             };
             let to = self.layout().slot(to);
@@ -186,7 +193,14 @@ impl<'a> Stepper<'a> {
         }
     }
 
-    fn purchase(&mut self, s: &mut impl Sampler, g: Group, n: f64, rec: &mut RunRecord, f: &mut PeriodFlows) {
+    fn purchase(
+        &mut self,
+        s: &mut impl Sampler,
+        g: Group,
+        n: f64,
+        rec: &mut RunRecord,
+        f: &mut PeriodFlows,
+    ) {
         if n == 0.0 {
             return;
         }
@@ -198,13 +212,23 @@ impl<'a> Stepper<'a> {
         rec.reach(ret, n);
         multinomial(s, n, &self.params.node_weights, &mut self.parts);
         for (node, &part) in self.parts.iter().enumerate() {
-            let to = Group { loc: ret, origin: 0, node, ..g };
+            let to = Group {
+                loc: ret,
+                origin: 0,
+                node,
+                ..g
+            };
             self.next.add(self.layout().slot(to), ret, part);
         }
     }
 
     /// Active customers: repeat purchases, churn, promotion.
-    pub fn retention_moves(&mut self, s: &mut impl Sampler, rec: &mut RunRecord, f: &mut PeriodFlows) {
+    pub fn retention_moves(
+        &mut self,
+        s: &mut impl Sampler,
+        rec: &mut RunRecord,
+        f: &mut PeriodFlows,
+    ) {
         let (ret, adv) = (self.layout().retention(), self.layout().advocacy());
         self.now.slots_at(ret, &mut self.slots);
         for idx in 0..self.slots.len() {
@@ -221,13 +245,19 @@ impl<'a> Stepper<'a> {
             f.left += churn;
             let promoted = s.binomial(n - churn, self.params.promote[g.delight]);
             self.next.add(slot, ret, n - churn - promoted);
-            self.next.add(self.layout().slot(Group { loc: adv, ..g }), adv, promoted);
+            self.next
+                .add(self.layout().slot(Group { loc: adv, ..g }), adv, promoted);
             rec.reach(adv, promoted);
         }
     }
 
     /// Advocates: repeat purchases, churn, referrals. Returns the referrals made.
-    pub fn advocacy_moves(&mut self, s: &mut impl Sampler, rec: &mut RunRecord, f: &mut PeriodFlows) -> f64 {
+    pub fn advocacy_moves(
+        &mut self,
+        s: &mut impl Sampler,
+        rec: &mut RunRecord,
+        f: &mut PeriodFlows,
+    ) -> f64 {
         let adv = self.layout().advocacy();
         self.now.slots_at(adv, &mut self.slots);
         let mut referral_mean = 0.0;
@@ -251,7 +281,14 @@ impl<'a> Stepper<'a> {
     }
 
     /// New prospects enter `stage` with `origin` (1 = referred): split by persona and tolerance.
-    pub fn enter(&mut self, s: &mut impl Sampler, stage: usize, origin: usize, n: f64, rec: &mut RunRecord) {
+    pub fn enter(
+        &mut self,
+        s: &mut impl Sampler,
+        stage: usize,
+        origin: usize,
+        n: f64,
+        rec: &mut RunRecord,
+    ) {
         if n == 0.0 {
             return;
         }
@@ -264,7 +301,14 @@ impl<'a> Stepper<'a> {
             multinomial(s, m, tol, &mut self.classes);
             for (t, &count) in self.classes.iter().enumerate() {
                 let class = self.layout().class_of(t + 1, 0);
-                let g = Group { loc: stage, persona, origin, delight: 0, node: 0, class };
+                let g = Group {
+                    loc: stage,
+                    persona,
+                    origin,
+                    delight: 0,
+                    node: 0,
+                    class,
+                };
                 self.next.add(self.layout().slot(g), stage, count);
             }
         }

@@ -113,7 +113,11 @@ pub struct SummaryInfo<'a> {
 /// Summarises `records` (in run order).
 pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
     let mut scratch = Vec::with_capacity(records.len());
-    let points = records.first().copied().or(info.expected).map_or(1, |r| r.points());
+    let points = records
+        .first()
+        .copied()
+        .or(info.expected)
+        .map_or(1, |r| r.points());
     let mut kpis = BTreeMap::new();
     for (i, name) in KPIS.iter().enumerate() {
         sort_finite(records.iter().map(|r| r.kpis[i]), &mut scratch);
@@ -165,8 +169,17 @@ impl Column {
     }
 }
 
-fn band(records: &[&RunRecord], col: Column, expected: Option<&RunRecord>, scratch: &mut Vec<f64>) -> Band {
-    let points = records.first().copied().or(expected).map_or(0, |r| r.points());
+fn band(
+    records: &[&RunRecord],
+    col: Column,
+    expected: Option<&RunRecord>,
+    scratch: &mut Vec<f64>,
+) -> Band {
+    let points = records
+        .first()
+        .copied()
+        .or(expected)
+        .map_or(0, |r| r.points());
     let mut b = Band {
         mean: Vec::with_capacity(points),
         p5: Vec::with_capacity(points),

@@ -16,7 +16,10 @@ const Z95: f64 = 1.644_853_626_951_472_2;
 ///
 /// JSON: `0.3`, `{"low": 0.2, "high": 0.4}` or `{"observed": 30, "of": 100}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a probability: a number from 0 to 1, {\"low\": …, \"high\": …} or {\"observed\": …, \"of\": …}")]
+#[serde(
+    untagged,
+    expecting = "a probability: a number from 0 to 1, {\"low\": …, \"high\": …} or {\"observed\": …, \"of\": …}"
+)]
 pub enum Prob {
     /// A known value in [0, 1].
     Point(f64),

@@ -55,7 +55,15 @@ fn newcomer(m: &Model, rng: &mut Xoshiro256PlusPlus, loc: usize, origin: usize) 
     let shares: Vec<f64> = m.personas.iter().map(|p| p.share).collect();
     let persona = pick(rng, &shares);
     let tau = pick(rng, &m.personas[persona].tolerance) + 1;
-    Customer { loc, persona, origin, tau, poor: 0, delight: 0, theta: 0.0 }
+    Customer {
+        loc,
+        persona,
+        origin,
+        tau,
+        poor: 0,
+        delight: 0,
+        theta: 0.0,
+    }
 }
 
 /// Runs the reference simulation of `s` (parameters at their means) with `seed`.
@@ -69,8 +77,13 @@ pub fn run(s: &Scenario, seed: u64) -> RefRun {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let k = m.layout.stages;
     let (ret, adv) = (k, k + 1);
-    let mut people: Vec<Customer> = (0..m.initial as usize).map(|_| newcomer(&m, &mut rng, 0, 0)).collect();
-    let mut out = RefRun { active: vec![0.0], ..Default::default() };
+    let mut people: Vec<Customer> = (0..m.initial as usize)
+        .map(|_| newcomer(&m, &mut rng, 0, 0))
+        .collect();
+    let mut out = RefRun {
+        active: vec![0.0],
+        ..Default::default()
+    };
     let e = &m.economics;
     for _t in 1..=m.horizon {
         let mut next = Vec::with_capacity(people.len());
@@ -123,7 +136,8 @@ pub fn run(s: &Scenario, seed: u64) -> RefRun {
                 if rng.random_bool(p.repeat) {
                     out.revenue += e.repeat_order_value;
                 }
-                let mult = m.personas[c.persona].churn * if c.loc == adv { m.advocate_churn } else { 1.0 };
+                let mult =
+                    m.personas[c.persona].churn * if c.loc == adv { m.advocate_churn } else { 1.0 };
                 if rng.random_bool((c.theta * mult).min(1.0)) {
                     continue;
                 }
@@ -136,7 +150,11 @@ pub fn run(s: &Scenario, seed: u64) -> RefRun {
             }
         }
         // (5) referrals and inflow join for the next period.
-        let made = if referrals > 0.0 { Poisson::new(referrals).unwrap().sample(&mut rng) as u64 } else { 0 };
+        let made = if referrals > 0.0 {
+            Poisson::new(referrals).unwrap().sample(&mut rng) as u64
+        } else {
+            0
+        };
         for _ in 0..made {
             if rng.random_bool(p.acceptance) {
                 next.push(newcomer(&m, &mut rng, m.entry_stage, 1));
@@ -146,7 +164,8 @@ pub fn run(s: &Scenario, seed: u64) -> RefRun {
             next.push(newcomer(&m, &mut rng, 0, 0));
         }
         people = next;
-        out.active.push(people.iter().filter(|c| c.loc >= ret).count() as f64);
+        out.active
+            .push(people.iter().filter(|c| c.loc >= ret).count() as f64);
     }
     out.retained = *out.active.last().unwrap();
     out.advocates = people.iter().filter(|c| c.loc == adv).count() as f64;

@@ -65,17 +65,27 @@ pub fn aligned(baseline: &Scenario, variant: &Scenario) -> Scenario {
 }
 
 /// Simulations for the baseline and aligned variants.
-pub fn simulations(baseline: &Scenario, variants: &[Scenario]) -> Result<Vec<Simulation>, CompareError> {
+pub fn simulations(
+    baseline: &Scenario,
+    variants: &[Scenario],
+) -> Result<Vec<Simulation>, CompareError> {
     std::iter::once(baseline.clone())
         .chain(variants.iter().map(|v| aligned(baseline, v)))
         .enumerate()
-        .map(|(i, s)| Simulation::new(&s).map_err(|problems| CompareError { scenario: i, problems }))
+        .map(|(i, s)| {
+            Simulation::new(&s).map_err(|problems| CompareError {
+                scenario: i,
+                problems,
+            })
+        })
         .collect()
 }
 
 /// All records of a simulation, in run order.
 pub fn all_records(sim: &Simulation) -> Vec<RunRecord> {
-    (0..sim.batches()).flat_map(|b| sim.run_batch(b).records).collect()
+    (0..sim.batches())
+        .flat_map(|b| sim.run_batch(b).records)
+        .collect()
 }
 
 /// Runs the baseline and every variant with common random numbers and compares them.
@@ -85,7 +95,10 @@ pub fn compare(baseline: &Scenario, variants: &[Scenario]) -> Result<Comparison,
     let summary = |i: usize| {
         let mut acc = sims[i].accumulator();
         for (b, chunk) in records[i].chunks(crate::sim::BATCH_RUNS).enumerate() {
-            acc.add(crate::sim::Batch { index: b, records: chunk.to_vec() });
+            acc.add(crate::sim::Batch {
+                index: b,
+                records: chunk.to_vec(),
+            });
         }
         acc.summary()
     };
@@ -97,17 +110,30 @@ pub fn compare(baseline: &Scenario, variants: &[Scenario]) -> Result<Comparison,
                 .iter()
                 .enumerate()
                 .map(|(k, name)| {
-                    let expected = match (base.kpis[*name].stats.expected, s.kpis[*name].stats.expected) {
+                    let expected = match (
+                        base.kpis[*name].stats.expected,
+                        s.kpis[*name].stats.expected,
+                    ) {
                         (Some(a), Some(b)) => Some(b - a),
                         _ => None,
                     };
-                    (name.to_string(), kpi_diff(&records[0], &records[i], k, expected))
+                    (
+                        name.to_string(),
+                        kpi_diff(&records[0], &records[i], k, expected),
+                    )
                 })
                 .collect();
-            VariantResult { name: sims_name(variants, i), summary: s, diffs }
+            VariantResult {
+                name: sims_name(variants, i),
+                summary: s,
+                diffs,
+            }
         })
         .collect();
-    Ok(Comparison { baseline: base, variants })
+    Ok(Comparison {
+        baseline: base,
+        variants,
+    })
 }
 
 fn sims_name(variants: &[Scenario], i: usize) -> String {
@@ -116,11 +142,19 @@ fn sims_name(variants: &[Scenario], i: usize) -> String {
 
 /// Paired differences of KPI `k` (variant − baseline), run by run.
 pub fn paired_differences(base: &[RunRecord], variant: &[RunRecord], k: usize) -> Vec<f64> {
-    base.iter().zip(variant).map(|(b, v)| v.kpis[k] - b.kpis[k]).collect()
+    base.iter()
+        .zip(variant)
+        .map(|(b, v)| v.kpis[k] - b.kpis[k])
+        .collect()
 }
 
 /// Statistics of the paired differences of KPI `k`.
-pub fn kpi_diff(base: &[RunRecord], variant: &[RunRecord], k: usize, expected: Option<f64>) -> KpiDiff {
+pub fn kpi_diff(
+    base: &[RunRecord],
+    variant: &[RunRecord],
+    k: usize,
+    expected: Option<f64>,
+) -> KpiDiff {
     let diffs = paired_differences(base, variant, k);
     let finite: Vec<f64> = diffs.iter().copied().filter(|d| d.is_finite()).collect();
     let n = finite.len().max(1) as f64;
@@ -128,5 +162,9 @@ pub fn kpi_diff(base: &[RunRecord], variant: &[RunRecord], k: usize, expected: O
     let p_worse = finite.iter().filter(|&&d| d < 0.0).count() as f64 / n;
     let mut sorted = Vec::new();
     sort_finite(diffs.into_iter(), &mut sorted);
-    KpiDiff { stats: stats_sorted(&sorted, expected), p_better, p_worse }
+    KpiDiff {
+        stats: stats_sorted(&sorted, expected),
+        p_better,
+        p_worse,
+    }
 }

@@ -33,22 +33,54 @@ pub struct Input {
 pub fn inputs(s: &Scenario) -> Vec<Input> {
     let mut out = Vec::new();
     for (k, st) in s.stages.iter().enumerate() {
-        out.push(prob(ParamId::Conversion(k), format!("Conversion: {}", st.name), &st.conversion));
+        out.push(prob(
+            ParamId::Conversion(k),
+            format!("Conversion: {}", st.name),
+            &st.conversion,
+        ));
     }
     for (i, p) in s.pain_points.iter().enumerate() {
-        out.push(prob(ParamId::PainProbability(i), format!("Pain: {}", p.name), &p.probability));
-        out.push(prob(ParamId::PainAbandon(i), format!("Pain abandon: {}", p.name), &p.abandon));
+        out.push(prob(
+            ParamId::PainProbability(i),
+            format!("Pain: {}", p.name),
+            &p.probability,
+        ));
+        out.push(prob(
+            ParamId::PainAbandon(i),
+            format!("Pain abandon: {}", p.name),
+            &p.abandon,
+        ));
     }
     for (i, h) in s.happy_moments.iter().enumerate() {
-        out.push(prob(ParamId::HappyProbability(i), format!("Happy: {}", h.name), &h.probability));
+        out.push(prob(
+            ParamId::HappyProbability(i),
+            format!("Happy: {}", h.name),
+            &h.probability,
+        ));
     }
     if let Churn::Fixed { rate } = &s.retention.churn {
         out.push(prob(ParamId::Churn, "Churn".into(), rate));
     }
-    out.push(prob(ParamId::Repeat, "Repeat purchase".into(), &s.retention.repeat_purchase));
-    out.push(prob(ParamId::Promotion, "Advocacy promotion".into(), &s.advocacy.promotion));
-    out.push(rate(ParamId::Referrals, "Referrals per advocate".into(), &s.advocacy.referrals_per_period));
-    out.push(prob(ParamId::Acceptance, "Referral acceptance".into(), &s.advocacy.acceptance));
+    out.push(prob(
+        ParamId::Repeat,
+        "Repeat purchase".into(),
+        &s.retention.repeat_purchase,
+    ));
+    out.push(prob(
+        ParamId::Promotion,
+        "Advocacy promotion".into(),
+        &s.advocacy.promotion,
+    ));
+    out.push(rate(
+        ParamId::Referrals,
+        "Referrals per advocate".into(),
+        &s.advocacy.referrals_per_period,
+    ));
+    out.push(prob(
+        ParamId::Acceptance,
+        "Referral acceptance".into(),
+        &s.advocacy.acceptance,
+    ));
     out
 }
 
@@ -60,7 +92,14 @@ fn prob(id: ParamId, label: String, p: &Prob) -> Input {
         (Prob::Observed { .. }, Ok(d)) => (d.quantile(0.05), d.quantile(0.95)),
         (Prob::Observed { .. }, Err(_)) => (central, central),
     };
-    Input { id, label, central, low, high, uncertain: p.is_uncertain() }
+    Input {
+        id,
+        label,
+        central,
+        low,
+        high,
+        uncertain: p.is_uncertain(),
+    }
 }
 
 fn rate(id: ParamId, label: String, r: &Rate) -> Input {
@@ -68,7 +107,14 @@ fn rate(id: ParamId, label: String, r: &Rate) -> Input {
         Rate::Point(v) => (v * (1.0 - POINT_SWING), v * (1.0 + POINT_SWING)),
         Rate::Range { low, high } => (*low, *high),
     };
-    Input { id, label, central: r.central(), low, high, uncertain: r.is_uncertain() }
+    Input {
+        id,
+        label,
+        central: r.central(),
+        low,
+        high,
+        uncertain: r.is_uncertain(),
+    }
 }
 
 /// Fixes parameter `id` of `m` at `value` (no longer drawn).
@@ -96,5 +142,10 @@ pub fn kpi_index(kpi: &str) -> Result<usize, String> {
     crate::sim::KPIS
         .iter()
         .position(|k| *k == kpi)
-        .ok_or_else(|| format!("unknown figure '{kpi}'; choose one of: {}", crate::sim::KPIS.join(", ")))
+        .ok_or_else(|| {
+            format!(
+                "unknown figure '{kpi}'; choose one of: {}",
+                crate::sim::KPIS.join(", ")
+            )
+        })
 }

@@ -25,7 +25,11 @@ pub struct PainWorth {
 pub fn with_pain_scaled(s: &Scenario, i: usize, factor: f64) -> Scenario {
     let mut v = s.clone();
     let p = &mut v.pain_points[i].probability;
-    *p = if factor == 0.0 { Prob::Point(0.0) } else { p.scaled(factor) };
+    *p = if factor == 0.0 {
+        Prob::Point(0.0)
+    } else {
+        p.scaled(factor)
+    };
     v.meta.name = format!("{} ({} ×{factor})", s.meta.name, s.pain_points[i].name);
     v
 }
@@ -37,7 +41,12 @@ pub fn rank_pain_points(s: &Scenario, kpi: &str, runs: usize) -> Result<Vec<Pain
     let mut base = s.clone();
     base.meta.runs = (runs as u32).clamp(1, s.meta.runs.max(1));
     let variants: Vec<Scenario> = (0..s.pain_points.len())
-        .flat_map(|i| [with_pain_scaled(&base, i, 0.0), with_pain_scaled(&base, i, 0.5)])
+        .flat_map(|i| {
+            [
+                with_pain_scaled(&base, i, 0.0),
+                with_pain_scaled(&base, i, 0.5),
+            ]
+        })
         .collect();
     let sims = simulations(&base, &variants).map_err(|e| format!("{:?}", e.problems))?;
     let expected = |i: usize| sims[i].is_exact().then(|| sims[i].expected().kpis[k]);

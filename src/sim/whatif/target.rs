@@ -34,12 +34,25 @@ pub struct TargetAnswer {
 
 /// Solves for `param` (a probability, searched in [0, 1]) so that the expected `kpi` equals `target`,
 /// and repeats for `draws` parameter draws of the other inputs.
-pub fn seek_target(s: &Scenario, param: ParamId, kpi: &str, target: f64, draws: usize) -> Result<TargetAnswer, String> {
+pub fn seek_target(
+    s: &Scenario,
+    param: ParamId,
+    kpi: &str,
+    target: f64,
+    draws: usize,
+) -> Result<TargetAnswer, String> {
     let k = kpi_index(kpi)?;
     if param == ParamId::Referrals {
-        return Err("target seeking works on probabilities; referrals per advocate is a rate".into());
+        return Err(
+            "target seeking works on probabilities; referrals per advocate is a rate".into(),
+        );
     }
-    let sim = Simulation::new(s).map_err(|p| p.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))?;
+    let sim = Simulation::new(s).map_err(|p| {
+        p.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
     let model = sim.model().clone();
     let at = |m: &Model, key: Option<u64>, v: f64| {
         let mut m = m.clone();
@@ -53,8 +66,14 @@ pub fn seek_target(s: &Scenario, param: ParamId, kpi: &str, target: f64, draws: 
     let value = solve(|v| at(&model, None, v), target);
     let mut drawn = model.clone();
     drawn.uncertainty = true;
-    let keys: Vec<u64> = (0..sim.batches()).flat_map(|b| sim.run_keys(b)).take(draws).collect();
-    let answers: Vec<Option<f64>> = keys.iter().map(|&key| solve(|v| at(&drawn, Some(key), v), target)).collect();
+    let keys: Vec<u64> = (0..sim.batches())
+        .flat_map(|b| sim.run_keys(b))
+        .take(draws)
+        .collect();
+    let answers: Vec<Option<f64>> = keys
+        .iter()
+        .map(|&key| solve(|v| at(&drawn, Some(key), v), target))
+        .collect();
     let reached: Vec<f64> = answers.iter().flatten().copied().collect();
     let mut sorted = Vec::new();
     sort_finite(reached.iter().copied(), &mut sorted);
@@ -63,7 +82,11 @@ pub fn seek_target(s: &Scenario, param: ParamId, kpi: &str, target: f64, draws: 
         value,
         range,
         uncertainty: (!sorted.is_empty()).then(|| stats_sorted(&sorted, value)),
-        reachable_share: if keys.is_empty() { 0.0 } else { reached.len() as f64 / keys.len() as f64 },
+        reachable_share: if keys.is_empty() {
+            0.0
+        } else {
+            reached.len() as f64 / keys.len() as f64
+        },
     })
 }
 

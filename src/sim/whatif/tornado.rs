@@ -67,7 +67,12 @@ pub fn expected_kpis(m: &Model) -> Vec<f64> {
 /// uncertainty switched on.
 pub fn tornado(s: &Scenario, kpi: &str, runs: usize) -> Result<Tornado, String> {
     let k = kpi_index(kpi)?;
-    let sim = Simulation::new(s).map_err(|p| p.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))?;
+    let sim = Simulation::new(s).map_err(|p| {
+        p.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
     let base_model = sim.model().clone();
     let base = expected_kpis(&base_model)[k];
     let mut bars: Vec<TornadoBar> = inputs(s)
@@ -78,11 +83,20 @@ pub fn tornado(s: &Scenario, kpi: &str, runs: usize) -> Result<Tornado, String> 
                 set_fixed(&mut m, input.id, v);
                 expected_kpis(&m)[k]
             };
-            TornadoBar { kpi_low: at(input.low), kpi_high: at(input.high), input }
+            TornadoBar {
+                kpi_low: at(input.low),
+                kpi_high: at(input.high),
+                input,
+            }
         })
         .collect();
     bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
-    Ok(Tornado { kpi: kpi.into(), base, bars, importance: importance(s, k, runs)? })
+    Ok(Tornado {
+        kpi: kpi.into(),
+        base,
+        bars,
+        importance: importance(s, k, runs)?,
+    })
 }
 
 /// Spearman correlations between each uncertain input's draw and KPI `k` over up to `runs` runs.
@@ -106,12 +120,24 @@ fn importance(s: &Scenario, k: usize, runs: usize) -> Result<Vec<Importance>, St
         .map(|input| {
             let draws: Vec<f64> = keys.iter().map(|&key| param_unit(key, input.id)).collect();
             let rho = pearson(&ranks(&draws), &kpi_ranks);
-            Importance { input, rho, share: 0.0 }
+            Importance {
+                input,
+                rho,
+                share: 0.0,
+            }
         })
         .collect();
-    let total: f64 = out.iter().map(|i| i.rho * i.rho).filter(|x| x.is_finite()).sum();
+    let total: f64 = out
+        .iter()
+        .map(|i| i.rho * i.rho)
+        .filter(|x| x.is_finite())
+        .sum();
     for i in &mut out {
-        i.share = if total > 0.0 && i.rho.is_finite() { i.rho * i.rho / total } else { 0.0 };
+        i.share = if total > 0.0 && i.rho.is_finite() {
+            i.rho * i.rho / total
+        } else {
+            0.0
+        };
     }
     out.sort_by(|a, b| b.rho.abs().total_cmp(&a.rho.abs()));
     Ok(out)
