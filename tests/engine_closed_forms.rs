@@ -89,7 +89,7 @@ pub fn bass_gap(p: f64, q: f64, horizon: u32) -> (f64, f64) {
         .flat_map(|i| sim.run_batch(i).records)
         .collect();
     let (mut mc_gap, mut field_gap) = (0.0f64, 0.0f64);
-    for t in 0..=horizon as usize {
+    for (t, expected) in field.iter().enumerate() {
         let xs: Vec<f64> = runs
             .iter()
             .map(|r| r.series(SeriesId::Entered)[t])
@@ -97,7 +97,7 @@ pub fn bass_gap(p: f64, q: f64, horizon: u32) -> (f64, f64) {
         let (m, _) = mean_se(&xs);
         let f = bass(p, q, t as f64);
         mc_gap = mc_gap.max((m / market - f).abs());
-        field_gap = field_gap.max((field[t] / market - f).abs());
+        field_gap = field_gap.max((expected / market - f).abs());
     }
     (mc_gap, field_gap)
 }

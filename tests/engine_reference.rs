@@ -29,7 +29,8 @@ fn check(s: &Scenario, runs: usize) {
         .flat_map(|b| sim.run_batch(b).records)
         .collect();
     let refs: Vec<RefRun> = (0..runs as u64).map(|seed| run(s, 1_000 + seed)).collect();
-    let pairs: [(&str, KpiId, fn(&RefRun) -> f64); 4] = [
+    type Pick = fn(&RefRun) -> f64;
+    let pairs: [(&str, KpiId, Pick); 4] = [
         ("purchased", KpiId::Purchased, |r| r.purchased),
         ("referred", KpiId::ReferredCustomers, |r| r.referred),
         ("retained", KpiId::RetainedAtHorizon, |r| r.retained),

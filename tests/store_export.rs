@@ -26,12 +26,16 @@ fn parse(csv: &str) -> Vec<Vec<String>> {
                 match (c, quoted) {
                     ('"', true) if chars.peek() == Some(&'"') => {
                         chars.next();
-                        fields.last_mut().map(|f| f.push('"'));
+                        if let Some(f) = fields.last_mut() {
+                            f.push('"');
+                        }
                     }
                     ('"', _) => quoted = !quoted,
                     (',', false) => fields.push(String::new()),
                     _ => {
-                        fields.last_mut().map(|f| f.push(c));
+                        if let Some(f) = fields.last_mut() {
+                            f.push(c);
+                        }
                     }
                 }
             }
@@ -55,7 +59,10 @@ fn bands_have_one_row_per_period_and_seven_columns_per_series() {
         .map(|s| format!("{first}_{s}"))
         .collect();
     assert_eq!(header[1..8], expected[..]);
-    assert!(header.contains(&"stage:Aware, \"curious\"_mean".to_string()), "{header:?}");
+    assert!(
+        header.contains(&"stage:Aware, \"curious\"_mean".to_string()),
+        "{header:?}"
+    );
     let mean = sum.series[first].mean[3];
     assert_eq!(rows[4][0], "3");
     assert_eq!(rows[4][1].parse::<f64>().ok(), Some(mean));
@@ -98,6 +105,9 @@ fn summary_json_reads_back_without_per_run_rows() {
     let back: Summary = serde_json::from_str(&json).expect("reads back");
     assert!(back.per_run_kpis.is_empty());
     assert_eq!(back.runs, sum.runs);
-    assert_eq!(back.kpis.keys().collect::<Vec<_>>(), sum.kpis.keys().collect::<Vec<_>>());
+    assert_eq!(
+        back.kpis.keys().collect::<Vec<_>>(),
+        sum.kpis.keys().collect::<Vec<_>>()
+    );
     assert!(json.contains("\n  \"runs\": 200,"));
 }

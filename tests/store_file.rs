@@ -19,7 +19,10 @@ fn version0(with_field: bool) -> Value {
     if with_field {
         map.insert("schema_version".into(), json!(0));
     }
-    let meta = map.get_mut("meta").and_then(Value::as_object_mut).expect("meta");
+    let meta = map
+        .get_mut("meta")
+        .and_then(Value::as_object_mut)
+        .expect("meta");
     let flag = meta.remove("parameter_uncertainty").expect("flag");
     meta.insert("uncertainty".into(), flag);
     v
@@ -27,7 +30,10 @@ fn version0(with_field: bool) -> Value {
 
 /// The error message of importing `text`.
 fn message(text: &str) -> String {
-    import_json(text).err().map(|e| e.to_string()).unwrap_or_default()
+    import_json(text)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -35,7 +41,10 @@ fn every_template_and_random_scenarios_round_trip() {
     for name in template_names() {
         let s = template(name).expect("template");
         let text = export_json(&s);
-        assert!(text.contains("\n  \"schema_version\": 1,"), "pretty: {text}");
+        assert!(
+            text.contains("\n  \"schema_version\": 1,"),
+            "pretty: {text}"
+        );
         assert_eq!(import_json(&text), Ok(s));
     }
     let mut g = Gen::new(11);
@@ -49,7 +58,11 @@ fn every_template_and_random_scenarios_round_trip() {
 fn version_0_files_are_migrated() {
     for explicit in [false, true] {
         let text = serde_json::to_string_pretty(&version0(explicit)).unwrap_or_default();
-        assert_eq!(import_json(&text), Ok(default_scenario()), "explicit: {explicit}");
+        assert_eq!(
+            import_json(&text),
+            Ok(default_scenario()),
+            "explicit: {explicit}"
+        );
     }
     let mut scenario = default_scenario();
     scenario.meta.parameter_uncertainty = false;
@@ -66,7 +79,10 @@ fn migration_is_a_chain_of_steps() {
     assert_eq!(migrate(version0(false)), Ok(current.clone()));
     assert_eq!(v0_to_v1(version0(true)), Ok(current));
     // A version-0 file without a meta section still migrates (and then fails as a scenario).
-    assert_eq!(migrate(json!({"x": 1})), Ok(json!({"x": 1, "schema_version": 1})));
+    assert_eq!(
+        migrate(json!({"x": 1})),
+        Ok(json!({"x": 1, "schema_version": 1}))
+    );
 }
 
 #[test]
@@ -81,7 +97,10 @@ fn conflicting_old_and_new_names_are_refused() {
 fn future_versions_are_refused() {
     let mut v = serde_json::to_value(default_scenario()).unwrap_or(Value::Null);
     v["schema_version"] = json!(3);
-    assert_eq!(migrate(v.clone()), Err(ImportError::FutureVersion { version: 3 }));
+    assert_eq!(
+        migrate(v.clone()),
+        Err(ImportError::FutureVersion { version: 3 })
+    );
     assert_eq!(
         message(&v.to_string()),
         "This file was saved by a newer journey-sim (format version 3); this version reads up to 1."
@@ -91,10 +110,14 @@ fn future_versions_are_refused() {
 #[test]
 fn malformed_files_say_what_and_where() {
     let msg = message("{\n  \"schema_version\": 1,\n  oops");
-    assert!(msg.starts_with("This is not a valid scenario file: "), "{msg}");
+    assert!(
+        msg.starts_with("This is not a valid scenario file: "),
+        "{msg}"
+    );
     assert!(msg.contains("line 3 column 3"), "{msg}");
 
-    let bad_type = export_json(&default_scenario()).replacen("\"horizon\": 52", "\"horizon\": \"52\"", 1);
+    let bad_type =
+        export_json(&default_scenario()).replacen("\"horizon\": 52", "\"horizon\": \"52\"", 1);
     let msg = message(&bad_type);
     assert!(msg.contains("invalid type: string \"52\""), "{msg}");
     assert!(msg.contains("line ") && msg.contains("column "), "{msg}");
@@ -102,12 +125,18 @@ fn malformed_files_say_what_and_where() {
     let mut old = version0(false);
     old["market"]["initial_cohort"] = json!("lots");
     let msg = message(&old.to_string());
-    assert!(msg.contains("in `market`") && msg.contains("format version 0"), "{msg}");
+    assert!(
+        msg.contains("in `market`") && msg.contains("format version 0"),
+        "{msg}"
+    );
 
     assert!(message("[1, 2]").contains("this file holds an array"));
     assert!(message("").contains("EOF"));
     let msg = message("{\"schema_version\": \"one\"}");
-    assert!(msg.contains("schema_version must be a whole number"), "{msg}");
+    assert!(
+        msg.contains("schema_version must be a whole number"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -121,15 +150,25 @@ fn invalid_scenarios_list_problems_with_paths() {
     };
     assert_eq!(problems.len(), 2);
     let msg = err.err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(msg.starts_with("This scenario has 2 problems: meta.horizon: "), "{msg}");
+    assert!(
+        msg.starts_with("This scenario has 2 problems: meta.horizon: "),
+        "{msg}"
+    );
     assert!(msg.contains("; stages[1].mean_periods: "), "{msg}");
 }
 
 #[test]
 fn files_above_5_mib_are_refused() {
     let text = " ".repeat(MAX_FILE_BYTES + 1) + &export_json(&default_scenario());
-    assert!(matches!(import_json(&text), Err(ImportError::TooLarge { .. })));
-    assert!(message(&text).starts_with("This file is too large (5 MB)"), "{}", message(&text));
+    assert!(matches!(
+        import_json(&text),
+        Err(ImportError::TooLarge { .. })
+    ));
+    assert!(
+        message(&text).starts_with("This file is too large (5 MB)"),
+        "{}",
+        message(&text)
+    );
     let padded = " ".repeat(MAX_FILE_BYTES - 100_000) + &export_json(&default_scenario());
     assert_eq!(import_json(&padded), Ok(default_scenario()));
 }
@@ -149,14 +188,27 @@ fn nested_json_garbage_never_panics() {
 /// A random JSON value, biased towards the keys of a scenario.
 fn random_json(g: &mut Gen, depth: usize) -> Value {
     const KEYS: [&str; 12] = [
-        "schema_version", "meta", "market", "stages", "retention", "advocacy", "name", "conversion",
-        "horizon", "low", "high", "uncertainty",
+        "schema_version",
+        "meta",
+        "market",
+        "stages",
+        "retention",
+        "advocacy",
+        "name",
+        "conversion",
+        "horizon",
+        "low",
+        "high",
+        "uncertainty",
     ];
     match g.below(if depth > 4 { 4 } else { 7 }) {
         0 => Value::Null,
         1 => json!(g.below(2) == 0),
         2 => json!(g.num(-1e3, 1e3, 3)),
-        3 => json!(g.text(&['a', '1', '"', '\\', 'é'], g.below(5))),
+        3 => {
+            let n = g.below(5);
+            json!(g.text(&['a', '1', '"', '\\', 'é'], n))
+        }
         4 => Value::Array((0..g.below(4)).map(|_| random_json(g, depth + 1)).collect()),
         _ => Value::Object(
             (0..g.below(6))
@@ -175,7 +227,9 @@ fn random_and_mutated_files_never_panic() {
         let _ = migrate(v);
     }
     let valid = export_json(&default_scenario());
-    let pieces = ["", "0", "-1", "1e999", "null", "\"", "{", "]", ",", "true", "\u{0}", "é"];
+    let pieces = [
+        "", "0", "-1", "1e999", "null", "\"", "{", "]", ",", "true", "\u{0}", "é",
+    ];
     let mut opened = 0;
     for _ in 0..3_000 {
         let mut text = valid.clone();
@@ -186,7 +240,8 @@ fn random_and_mutated_files_never_panic() {
             }
             let end = (at + g.below(4)).min(text.len());
             let end = if text.is_char_boundary(end) { end } else { at };
-            text.replace_range(at..end, g.pick(&pieces));
+            let piece = *g.pick(&pieces[..]);
+            text.replace_range(at..end, piece);
         }
         match import_json(&text) {
             Ok(_) => opened += 1,

@@ -92,7 +92,11 @@ fn coalescing_stops_at_undo_blur_and_plain_pushes() {
     h.push_coalesced(2, "f", 10.0);
     h.undo();
     h.push_coalesced(3, "f", 20.0);
-    assert_eq!(h.undo_steps(), 1, "after undo a push is a new step replacing the redo");
+    assert_eq!(
+        h.undo_steps(),
+        1,
+        "after undo a push is a new step replacing the redo"
+    );
     h.close_group();
     h.push_coalesced(4, "f", 30.0);
     assert_eq!(h.undo_steps(), 2);

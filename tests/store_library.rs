@@ -1,12 +1,10 @@
-//! The scenario library over MemoryStore: save, reload, list, open, duplicate, rename, delete, corrupt
-//! entries set aside, quota errors that keep the previous version, autosave.
+//! The scenario library over MemoryStore: save, reload, list, open, duplicate, rename, delete, autosave
+//! (failures are in store_library_failures.rs).
 
 use journey_sim::sim::templates::{default_scenario, template};
 use journey_sim::sim::Scenario;
-use journey_sim::store::library::{
-    Library, LibraryError, LibraryItem, AUTOSAVE_KEY, CORRUPT_PREFIX, SCENARIO_PREFIX,
-};
-use journey_sim::store::{AnyStore, KeyValue, MemoryStore, StoreError};
+use journey_sim::store::library::{Library, LibraryError, LibraryItem, SCENARIO_PREFIX};
+use journey_sim::store::{AnyStore, KeyValue, MemoryStore};
 
 /// The names of the listed entries, in order.
 fn names(lib: &mut Library<MemoryStore>) -> Vec<String> {
@@ -20,18 +18,6 @@ fn names(lib: &mut Library<MemoryStore>) -> Vec<String> {
         .collect()
 }
 
-/// The corrupt items of the listing as (key, reason).
-fn corrupt(lib: &mut Library<MemoryStore>) -> Vec<(String, String)> {
-    let items = lib.list().unwrap_or_default();
-    items
-        .into_iter()
-        .filter_map(|i| match i {
-            LibraryItem::Corrupt { key, reason } => Some((key, reason)),
-            LibraryItem::Entry(_) => None,
-        })
-        .collect()
-}
-
 fn scenario(name: &str) -> Scenario {
     template(name).unwrap_or_else(default_scenario)
 }
@@ -39,25 +25,40 @@ fn scenario(name: &str) -> Scenario {
 #[test]
 fn saved_scenarios_survive_a_reload() {
     let mut lib = Library::new(MemoryStore::new());
-    let a = lib.save("Six", &scenario("six-stage"), 1_000.0).expect("save");
-    let b = lib.save("Digital", &scenario("digital"), 2_000.0).expect("save");
+    let a = lib
+        .save("Six", &scenario("six-stage"), 1_000.0)
+        .expect("save");
+    let b = lib
+        .save("Digital", &scenario("digital"), 2_000.0)
+        .expect("save");
     assert_ne!(a, b);
     let store = lib.into_store();
-    assert!(store.keys().unwrap_or_default().iter().all(|k| k.starts_with("journey-sim/v1/")));
+    assert!(store
+        .keys()
+        .unwrap_or_default()
+        .iter()
+        .all(|k| k.starts_with("journey-sim/v1/")));
     let mut lib = Library::new(store);
     assert_eq!(names(&mut lib), ["Digital", "Six"]);
     let opened = lib.open(&a).expect("open");
     assert_eq!(opened.scenario, scenario("six-stage"));
     assert_eq!(opened.entry.name, "Six");
     assert_eq!(opened.entry.saved_at, 1_000.0);
-    assert_eq!(lib.store().get(&format!("{SCENARIO_PREFIX}{a}")).ok().flatten().is_some(), true);
+    let key = format!("{SCENARIO_PREFIX}{a}");
+    assert!(lib.store().get(&key).ok().flatten().is_some());
 }
 
 #[test]
 fn listing_is_sorted_by_name_then_time() {
     let mut lib = Library::new(MemoryStore::new());
     let s = default_scenario();
-    for (name, t) in [("beta", 5.0), ("Alpha", 9.0), ("alpha", 3.0), ("Beta", 1.0), ("alpha", 2.0)] {
+    for (name, t) in [
+        ("beta", 5.0),
+        ("Alpha", 9.0),
+        ("alpha", 3.0),
+        ("Beta", 1.0),
+        ("alpha", 2.0),
+    ] {
         lib.save(name, &s, t).expect("save");
     }
     let items = lib.list().unwrap_or_default();
@@ -68,7 +69,13 @@ fn listing_is_sorted_by_name_then_time() {
             LibraryItem::Corrupt { .. } => None,
         })
         .collect();
-    let expected = [("Alpha", 9.0), ("alpha", 2.0), ("alpha", 3.0), ("Beta", 1.0), ("beta", 5.0)];
+    let expected = [
+        ("Alpha", 9.0),
+        ("alpha", 2.0),
+        ("alpha", 3.0),
+        ("Beta", 1.0),
+        ("beta", 5.0),
+    ];
     let expected: Vec<(String, f64)> = expected.iter().map(|(n, t)| (n.to_string(), *t)).collect();
     assert_eq!(got, expected);
 }
@@ -77,7 +84,10 @@ fn listing_is_sorted_by_name_then_time() {
 fn same_time_saves_get_distinct_ids() {
     let mut lib = Library::new(MemoryStore::new());
     let ids: Vec<String> = (0..5)
-        .map(|_| lib.save("x", &default_scenario(), 1_700_000_000_000.0).expect("save"))
+        .map(|_| {
+            lib.save("x", &default_scenario(), 1_700_000_000_000.0)
+                .expect("save")
+        })
         .collect();
     let mut unique = ids.clone();
     unique.dedup();
@@ -91,22 +101,35 @@ fn duplicate_rename_delete_and_overwrite() {
     let copy = lib.duplicate(&id, 20.0).expect("duplicate");
     let opened = lib.open(&copy).expect("open copy");
     assert_eq!(opened.entry.name, "Copy of Plan");
-    assert_eq!(opened.scenario.meta.name, format!("Copy of {}", default_scenario().meta.name));
+    assert_eq!(
+        opened.scenario.meta.name,
+        format!("Copy of {}", default_scenario().meta.name)
+    );
     assert_eq!(opened.entry.saved_at, 20.0);
 
     lib.rename(&copy, "  Plan B ").expect("rename");
     let renamed = lib.open(&copy).expect("open");
-    assert_eq!((renamed.entry.name.as_str(), renamed.entry.saved_at), ("Plan B", 20.0));
+    assert_eq!(
+        (renamed.entry.name.as_str(), renamed.entry.saved_at),
+        ("Plan B", 20.0)
+    );
     assert_eq!(renamed.scenario.meta.name, "Plan B");
-    assert!(matches!(lib.rename(&copy, "  "), Err(LibraryError::Invalid(_))));
+    assert!(matches!(
+        lib.rename(&copy, "  "),
+        Err(LibraryError::Invalid(_))
+    ));
 
     let mut changed = default_scenario();
     changed.meta.seed = 42;
-    lib.overwrite(&id, "Plan", &changed, 30.0).expect("overwrite");
+    lib.overwrite(&id, "Plan", &changed, 30.0)
+        .expect("overwrite");
     assert_eq!(lib.open(&id).map(|s| s.scenario.meta.seed), Ok(42));
 
     lib.delete(&id).expect("delete");
-    assert_eq!(lib.open(&id).err(), Some(LibraryError::NotFound(id.clone())));
+    assert_eq!(
+        lib.open(&id).err(),
+        Some(LibraryError::NotFound(id.clone()))
+    );
     assert_eq!(names(&mut lib), ["Plan B"]);
     assert!(lib.delete(&id).is_ok(), "deleting twice is fine");
 }
@@ -118,7 +141,11 @@ fn long_names_are_clipped_when_copied() {
     s.meta.name = "x".repeat(200);
     let id = lib.save(&s.meta.name.clone(), &s, 1.0).expect("save");
     let copy = lib.duplicate(&id, 2.0).expect("duplicate");
-    assert_eq!(lib.open(&copy).map(|o| o.scenario.meta.name.chars().count()), Ok(200));
+    assert_eq!(
+        lib.open(&copy)
+            .map(|o| o.scenario.meta.name.chars().count()),
+        Ok(200)
+    );
 }
 
 #[test]
@@ -126,98 +153,16 @@ fn invalid_scenarios_are_not_saved() {
     let mut lib = Library::new(MemoryStore::new());
     let mut s = default_scenario();
     s.meta.horizon = 0;
-    let err = lib.save("Bad", &s, 1.0).err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(err.starts_with("Not saved: the scenario has 1 problem: meta.horizon: "), "{err}");
+    let err = lib
+        .save("Bad", &s, 1.0)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.starts_with("Not saved: the scenario has 1 problem: meta.horizon: "),
+        "{err}"
+    );
     assert!(lib.store().is_empty());
-}
-
-#[test]
-fn corrupt_entries_are_set_aside_and_the_rest_loads() {
-    let mut lib = Library::new(MemoryStore::new());
-    let good = lib.save("Good", &default_scenario(), 1.0).expect("save");
-    let mut future = serde_json::to_value(default_scenario()).unwrap_or_default();
-    future["schema_version"] = serde_json::json!(9);
-    let mut invalid = serde_json::to_value(default_scenario()).unwrap_or_default();
-    invalid["meta"]["horizon"] = serde_json::json!(0);
-    let planted = [
-        ("bad1", "not json at all".to_string()),
-        ("bad2", serde_json::json!({"name": "F", "saved_at": 2.0, "scenario": future}).to_string()),
-        ("bad3", serde_json::json!({"name": "I", "saved_at": 3.0, "scenario": invalid}).to_string()),
-    ];
-    let store = lib.store_mut();
-    store.set(&format!("{CORRUPT_PREFIX}bad1"), "an older corrupt entry").expect("set");
-    for (id, raw) in &planted {
-        store.set(&format!("{SCENARIO_PREFIX}{id}"), raw).expect("set");
-    }
-
-    assert_eq!(names(&mut lib), ["Good"]);
-    let found = corrupt(&mut lib);
-    assert_eq!(found.len(), 4, "{found:?}");
-    let keys: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
-    for key in ["journey-sim/v1/corrupt/bad1-2", "journey-sim/v1/corrupt/bad2", "journey-sim/v1/corrupt/bad3"] {
-        assert!(keys.contains(&key), "{keys:?}");
-    }
-    let reasons: Vec<&str> = found.iter().map(|(_, r)| r.as_str()).collect();
-    assert!(reasons.iter().any(|r| r.contains("newer journey-sim (format version 9)")), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("meta.horizon")), "{reasons:?}");
-    // Kept byte for byte, never deleted; the original keys are gone.
-    for (id, raw) in &planted {
-        let aside = if *id == "bad1" { "bad1-2" } else { id };
-        let kept = lib.corrupt_text(&format!("{CORRUPT_PREFIX}{aside}")).ok().flatten();
-        assert_eq!(kept.as_deref(), Some(raw.as_str()));
-        assert_eq!(lib.store().get(&format!("{SCENARIO_PREFIX}{id}")), Ok(None));
-    }
-    assert_eq!(lib.open(&good).map(|s| s.entry.name), Ok("Good".to_string()));
-    assert_eq!(corrupt(&mut lib).len(), 4, "still listed on the next load");
-    lib.discard_corrupt("journey-sim/v1/corrupt/bad2").expect("discard");
-    assert_eq!(corrupt(&mut lib).len(), 3);
-}
-
-#[test]
-fn opening_a_corrupt_entry_reports_it() {
-    let mut lib = Library::new(MemoryStore::new());
-    lib.store_mut().set(&format!("{SCENARIO_PREFIX}x"), "{").expect("set");
-    let err = lib.open("x").err();
-    let Some(LibraryError::Corrupt { key, .. }) = &err else {
-        panic!("{err:?}");
-    };
-    assert_eq!(key, "journey-sim/v1/corrupt/x");
-    let msg = err.map(|e| e.to_string()).unwrap_or_default();
-    assert!(msg.starts_with("This saved scenario cannot be opened: it is not a saved scenario"), "{msg}");
-}
-
-#[test]
-fn a_quota_error_keeps_the_previous_version() {
-    let mut lib = Library::new(MemoryStore::new());
-    let id = lib.save("Plan", &default_scenario(), 1.0).expect("save");
-    let used = lib.store().used();
-    lib.store_mut().set_quota(Some(used + 500));
-    let mut bigger = default_scenario();
-    bigger.meta.description = "long notes ".repeat(200);
-    let err = lib.overwrite(&id, "Plan", &bigger, 2.0).err();
-    assert!(matches!(err, Some(LibraryError::Store(StoreError::QuotaExceeded(_)))), "{err:?}");
-    let msg = err.map(|e| e.to_string()).unwrap_or_default();
-    assert!(msg.starts_with("Not saved: browser storage is full ("), "{msg}");
-    let kept = lib.open(&id).expect("open");
-    assert_eq!((kept.scenario, kept.entry.saved_at), (default_scenario(), 1.0));
-    // A new save that does not fit leaves nothing behind.
-    let keys_before = lib.store().keys();
-    assert!(lib.save("Other", &bigger, 3.0).is_err());
-    assert!(lib.duplicate(&id, 4.0).is_err());
-    assert_eq!(lib.store().keys(), keys_before);
-    assert_eq!(names(&mut lib), ["Plan"]);
-}
-
-#[test]
-fn a_full_store_keeps_corrupt_entries_in_place() {
-    let mut store = MemoryStore::new();
-    store.set(&format!("{SCENARIO_PREFIX}x"), "junk").expect("set");
-    store.set_quota(Some(store.used()));
-    let mut lib = Library::new(store);
-    let found = corrupt(&mut lib);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].0, format!("{SCENARIO_PREFIX}x"));
-    assert_eq!(lib.store().get(&format!("{SCENARIO_PREFIX}x")), Ok(Some("junk".into())));
 }
 
 #[test]
@@ -232,20 +177,10 @@ fn autosave_keeps_edits_in_progress() {
     assert_eq!(loaded.saved_at, 77.0);
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].path, "stages[0].conversion");
-    assert!(names(&mut lib).is_empty(), "the autosave is not a library entry");
-}
-
-#[test]
-fn a_corrupt_autosave_is_set_aside() {
-    let mut lib = Library::new(MemoryStore::new());
-    lib.store_mut().set(AUTOSAVE_KEY, "{\"name\":").expect("set");
-    let err = lib.load_autosave().err();
-    let Some(LibraryError::Corrupt { key, .. }) = err else {
-        panic!("{err:?}");
-    };
-    assert_eq!(key, "journey-sim/v1/corrupt/autosave");
-    assert_eq!(lib.corrupt_text(&key), Ok(Some("{\"name\":".to_string())));
-    assert_eq!(lib.load_autosave(), Ok(None));
+    assert!(
+        names(&mut lib).is_empty(),
+        "the autosave is not a library entry"
+    );
 }
 
 #[test]

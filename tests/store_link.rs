@@ -42,7 +42,8 @@ fn random_valid_scenarios_round_trip() {
         let s = random_scenario(&mut g);
         let link = encode_fragment(&s);
         assert!(
-            link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+            link.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
             "{link}"
         );
         assert_eq!(decode_fragment(&link), Ok(s), "scenario {i}");
@@ -59,14 +60,17 @@ fn messages_are_sentences() {
     let long = "s1.".to_string() + &"A".repeat(MAX_FRAGMENT_BYTES);
     assert_eq!(
         decode_fragment(&long),
-        Err(LinkError::TooLong {
-            bytes: long.len()
-        })
+        Err(LinkError::TooLong { bytes: long.len() })
     );
     assert!(decode_fragment(&long)
         .err()
         .is_some_and(|e| e.to_string().starts_with("This link is too long (64 KB)")));
-    let text = |f: &str| decode_fragment(f).err().map(|e| e.to_string()).unwrap_or_default();
+    let text = |f: &str| {
+        decode_fragment(f)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
     assert!(text("#s1.@@@@").starts_with("This link is damaged: "));
     assert!(text("#hello").starts_with("This link is damaged: it has no format tag"));
     assert!(text("#x9.AAAA").contains("found \"x9\""));
@@ -94,7 +98,9 @@ fn future_scenario_versions_are_refused() {
     let json = serde_json::to_string(&default_scenario())
         .unwrap_or_default()
         .replacen("\"schema_version\":1", "\"schema_version\":7", 1);
-    let msg = decode_fragment(&link_of_json(json.as_bytes())).err().map(|e| e.to_string());
+    let msg = decode_fragment(&link_of_json(json.as_bytes()))
+        .err()
+        .map(|e| e.to_string());
     assert_eq!(
         msg.as_deref(),
         Some("This link was made by a newer journey-sim (scenario format version 7).")
@@ -103,7 +109,7 @@ fn future_scenario_versions_are_refused() {
 
 #[test]
 fn decompression_bombs_are_stopped() {
-    for size in [MAX_INFLATED_BYTES + 1, 50 * 1024 * 1024] {
+    for size in [MAX_INFLATED_BYTES + 1, 40 * 1024 * 1024] {
         let link = link_of_json(&vec![b' '; size]);
         assert!(link.len() <= MAX_FRAGMENT_BYTES, "{}", link.len());
         assert_eq!(decode_fragment(&link), Err(LinkError::TooLarge));
@@ -198,4 +204,20 @@ fn huge_inputs_are_refused_quickly() {
     ));
     let slashes = "/".repeat(MAX_FRAGMENT_BYTES);
     assert_eq!(decode_fragment(&slashes), Err(LinkError::Empty));
+}
+
+/// Numbers that need all 17 significant digits (0.1 + 0.2, results of what-if scaling) come back
+/// 1 ULP off with serde_json's default float parser, which would change the simulated numbers.
+/// Passes once `serde_json` is built with its `float_roundtrip` feature (a Cargo.toml decision).
+#[test]
+#[ignore = "needs serde_json's float_roundtrip feature"]
+fn full_precision_numbers_round_trip() {
+    let mut g = Gen::new(9);
+    for i in 0..300 {
+        let mut s = random_scenario(&mut g);
+        s.economics.first_order_value = 1_000.0 * g.unit();
+        s.economics.discount_rate = 0.05 * g.unit();
+        s.advocacy.promotion = journey_sim::sim::Prob::Point(0.1 + 0.2 * g.unit());
+        assert_eq!(decode_fragment(&encode_fragment(&s)), Ok(s), "scenario {i}");
+    }
 }

@@ -2,7 +2,9 @@
 //! `cargo test --target wasm32-unknown-unknown --test web_charts`.
 #![cfg(target_arch = "wasm32")]
 
-use journey_sim::app::charts::{funnel_svg, histogram_svg, retention_svg, advocacy_svg, ChartOptions, Theme};
+use journey_sim::app::charts::{
+    advocacy_svg, funnel_svg, histogram_svg, retention_svg, ChartOptions, Theme,
+};
 use journey_sim::app::protocol::{pack, unpack};
 use journey_sim::sim::templates::default_scenario;
 use journey_sim::sim::{Simulation, Summary};
@@ -13,13 +15,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn small_summary() -> Summary {
     let mut s = default_scenario();
     s.meta.runs = 200;
-    Simulation::new(&s).expect("default scenario is valid").run()
+    Simulation::new(&s)
+        .expect("default scenario is valid")
+        .run()
 }
 
 #[wasm_bindgen_test]
 fn every_chart_renders_svg_from_a_summary() {
     let summary = small_summary();
-    let o = ChartOptions { width: 800, height: 440, theme: Theme::Light, currency: "€".into() };
+    let o = ChartOptions {
+        width: 800,
+        height: 440,
+        theme: Theme::Light,
+        currency: "€".into(),
+    };
     for svg in [
         funnel_svg(&summary, &o).unwrap(),
         retention_svg(&summary, &o).unwrap(),
@@ -40,11 +49,19 @@ fn summaries_and_batches_survive_the_worker_messages() {
     s.meta.runs = 150;
     let sim = Simulation::new(&s).unwrap();
     let batch = sim.run_batch(1);
-    let back = unpack(&pack(&batch.records), s.stages.len(), s.meta.horizon as usize).unwrap();
+    let back = unpack(
+        &pack(&batch.records),
+        s.stages.len(),
+        s.meta.horizon as usize,
+    )
+    .unwrap();
     assert_eq!(back.len(), batch.records.len());
     for (a, b) in back.iter().zip(&batch.records) {
         assert_eq!(a.series, b.series);
-        assert_eq!(a.kpis.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), b.kpis.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        assert_eq!(
+            a.kpis.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            b.kpis.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
     }
     let summary = sim.run();
     let json = serde_json::to_string(&summary).unwrap();

@@ -24,7 +24,9 @@ async fn mount() -> Element {
 }
 
 fn by_id(root: &Element, id: &str) -> Element {
-    root.query_selector(&format!("[data-testid='{id}']")).unwrap().unwrap_or_else(|| panic!("no element {id}"))
+    root.query_selector(&format!("[data-testid='{id}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {id}"))
 }
 
 async fn type_into(root: &Element, id: &str, text: &str) {
@@ -32,12 +34,17 @@ async fn type_into(root: &Element, id: &str, text: &str) {
     input.set_value(text);
     let init = EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
     settle().await;
 }
 
 fn run_disabled(root: &Element) -> bool {
-    by_id(root, "run-button").dyn_into::<HtmlButtonElement>().unwrap().disabled()
+    by_id(root, "run-button")
+        .dyn_into::<HtmlButtonElement>()
+        .unwrap()
+        .disabled()
 }
 
 #[wasm_bindgen_test]
@@ -46,22 +53,40 @@ async fn default_journey_is_valid_and_runnable() {
     assert!(!run_disabled(&root));
     let name: HtmlInputElement = by_id(&root, "stage-0-name").dyn_into().unwrap();
     assert!(!name.value().is_empty());
-    assert!(by_id(&root, "problems").text_content().unwrap().contains("valid"));
+    assert!(by_id(&root, "problems")
+        .text_content()
+        .unwrap()
+        .contains("valid"));
 }
 
 #[wasm_bindgen_test]
 async fn invalid_conversion_shows_the_engine_message_and_disables_run() {
     let root = mount().await;
     type_into(&root, "stage-0-conversion", "150").await;
-    let message = by_id(&root, "stage-0-conversion").closest(".field").unwrap().unwrap().text_content().unwrap();
+    let message = by_id(&root, "stage-0-conversion")
+        .closest(".field")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     let expected = journey_sim::sim::validate(&{
         let mut s = journey_sim::sim::templates::default_scenario();
         s.stages[0].conversion = journey_sim::sim::Prob::Point(1.5);
         s
     });
-    let p = expected.iter().find(|p| p.path.starts_with("stages[0].conversion")).expect("engine rejects 150%");
-    assert!(message.contains(&p.message), "field shows {message:?}, engine says {:?}", p.message);
-    assert!(by_id(&root, "problems").text_content().unwrap().contains(&p.message));
+    let p = expected
+        .iter()
+        .find(|p| p.path.starts_with("stages[0].conversion"))
+        .expect("engine rejects 150%");
+    assert!(
+        message.contains(&p.message),
+        "field shows {message:?}, engine says {:?}",
+        p.message
+    );
+    assert!(by_id(&root, "problems")
+        .text_content()
+        .unwrap()
+        .contains(&p.message));
     assert!(run_disabled(&root));
     type_into(&root, "stage-0-conversion", "40").await;
     assert!(!run_disabled(&root));
@@ -74,7 +99,12 @@ async fn unreadable_text_is_kept_and_explained() {
     let input: HtmlInputElement = by_id(&root, "meta-runs").dyn_into().unwrap();
     assert_eq!(input.value(), "abc");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let field = input.closest(".field").unwrap().unwrap().text_content().unwrap();
+    let field = input
+        .closest(".field")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(field.contains("not a"), "{field}");
     assert!(run_disabled(&root));
     type_into(&root, "stage-0-conversion", "20 – 30").await;

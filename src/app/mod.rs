@@ -4,7 +4,7 @@
 //! goes to the engine workers ([`pool`], [`worker`]); their [`crate::sim::Summary`] comes back into the
 //! reducer and is drawn by [`results`] with the pure functions of [`charts`].
 
-pub mod app;
+pub mod analysis;
 pub mod charts;
 pub mod editor;
 pub mod fields;
@@ -12,8 +12,9 @@ pub mod parse;
 pub mod pool;
 pub mod protocol;
 pub mod results;
+pub mod root;
 pub mod state;
 pub mod structure;
 pub mod worker;
 
-pub use app::{App, AppProps};
+pub use root::{App, AppProps};

@@ -8,8 +8,15 @@ use crate::sim::{Prob, Rate};
 
 /// Parses a decimal number; accepts a decimal comma and ignores spaces and `_`.
 pub fn number(text: &str) -> Result<f64, String> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
-    let t = if t.contains(',') && !t.contains('.') { t.replace(',', ".") } else { t.replace(',', "") };
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    let t = if t.contains(',') && !t.contains('.') {
+        t.replace(',', ".")
+    } else {
+        t.replace(',', "")
+    };
     if t.is_empty() {
         return Err("enter a number".into());
     }
@@ -45,7 +52,9 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
     }
     let t = text.trim_start();
     let skip = text.len() - t.len() + usize::from(t.starts_with('-'));
-    text[skip..].find('-').map(|i| (&text[..skip + i], &text[skip + i + 1..]))
+    text[skip..]
+        .find('-')
+        .map(|i| (&text[..skip + i], &text[skip + i + 1..]))
 }
 
 /// Parses a probability typed as a percentage, a 90% range of percentages, or "x of n".
@@ -56,7 +65,10 @@ pub fn prob(text: &str) -> Result<Prob, String> {
         return Ok(Prob::Observed { observed: x, of: n });
     }
     if let Some((a, b)) = split_range(t) {
-        return Ok(Prob::Range { low: percent(a)?, high: percent(b)? });
+        return Ok(Prob::Range {
+            low: percent(a)?,
+            high: percent(b)?,
+        });
     }
     percent(t).map(Prob::Point)
 }
@@ -65,7 +77,9 @@ pub fn prob(text: &str) -> Result<Prob, String> {
 pub fn prob_text(p: &Prob) -> String {
     match *p {
         Prob::Point(x) => fmt_num(x * 100.0),
-        Prob::Range { low, high } => format!("{} – {}", fmt_num(low * 100.0), fmt_num(high * 100.0)),
+        Prob::Range { low, high } => {
+            format!("{} – {}", fmt_num(low * 100.0), fmt_num(high * 100.0))
+        }
         Prob::Observed { observed, of } => format!("{observed} of {of}"),
     }
 }
@@ -75,7 +89,9 @@ pub fn prob_hint(p: &Prob) -> String {
     match p {
         Prob::Point(_) => String::new(),
         Prob::Range { .. } => format!("90% range, mean {}%", fmt_num(round2(p.central() * 100.0))),
-        Prob::Observed { .. } => format!("observed, mean {}%", fmt_num(round2(p.central() * 100.0))),
+        Prob::Observed { .. } => {
+            format!("observed, mean {}%", fmt_num(round2(p.central() * 100.0)))
+        }
     }
 }
 
@@ -83,7 +99,10 @@ pub fn prob_hint(p: &Prob) -> String {
 pub fn rate(text: &str) -> Result<Rate, String> {
     let t = text.trim();
     if let Some((a, b)) = split_range(t) {
-        return Ok(Rate::Range { low: number(a)?, high: number(b)? });
+        return Ok(Rate::Range {
+            low: number(a)?,
+            high: number(b)?,
+        });
     }
     number(t).map(Rate::Point)
 }
@@ -114,16 +133,47 @@ mod tests {
     fn reads_every_form() {
         assert_eq!(prob("40").unwrap(), Prob::Point(0.4));
         assert_eq!(prob("12.5%").unwrap(), Prob::Point(0.125));
-        assert_eq!(prob("20 – 30").unwrap(), Prob::Range { low: 0.2, high: 0.3 });
-        assert_eq!(prob("20-30").unwrap(), Prob::Range { low: 0.2, high: 0.3 });
-        assert_eq!(prob("12 of 40").unwrap(), Prob::Observed { observed: 12, of: 40 });
+        assert_eq!(
+            prob("20 – 30").unwrap(),
+            Prob::Range {
+                low: 0.2,
+                high: 0.3
+            }
+        );
+        assert_eq!(
+            prob("20-30").unwrap(),
+            Prob::Range {
+                low: 0.2,
+                high: 0.3
+            }
+        );
+        assert_eq!(
+            prob("12 of 40").unwrap(),
+            Prob::Observed {
+                observed: 12,
+                of: 40
+            }
+        );
         assert_eq!(prob("-5").unwrap(), Prob::Point(-0.05));
         assert!(prob("abc").is_err());
         assert!(prob("").is_err());
         assert!(count("1.5").is_err());
         assert_eq!(number("1,5").unwrap(), 1.5);
-        assert_eq!(rate("0.1 - 0.4").unwrap(), Rate::Range { low: 0.1, high: 0.4 });
-        for p in [Prob::Point(0.07), Prob::Range { low: 0.2, high: 0.35 }, Prob::Observed { observed: 3, of: 9 }] {
+        assert_eq!(
+            rate("0.1 - 0.4").unwrap(),
+            Rate::Range {
+                low: 0.1,
+                high: 0.4
+            }
+        );
+        for p in [
+            Prob::Point(0.07),
+            Prob::Range {
+                low: 0.2,
+                high: 0.35,
+            },
+            Prob::Observed { observed: 3, of: 9 },
+        ] {
             assert_eq!(prob(&prob_text(&p)).unwrap(), p);
         }
     }

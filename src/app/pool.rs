@@ -107,7 +107,7 @@ mod imp {
     use std::cell::RefCell;
     use std::rc::{Rc, Weak};
 
-    use yew_agent::__vendored::futures::StreamExt;
+    use futures::StreamExt;
     use yew_agent::reactor::{ReactorBridge, ReactorSpawner};
 
     use super::super::protocol::{Input, Output};
@@ -140,20 +140,33 @@ mod imp {
             let n = (cores as usize).clamp(1, 4);
             let url = worker_url();
             let spawn = |role: Option<usize>| -> Bridge {
-                let bridge = Rc::new(RefCell::new(ReactorSpawner::<EngineReactor>::new().spawn(&url)));
+                let bridge = Rc::new(RefCell::new(
+                    ReactorSpawner::<EngineReactor>::new().spawn(&url),
+                ));
                 listen(bridge.clone(), Rc::downgrade(inner), role.is_none());
                 bridge
             };
             let collector = spawn(None);
             let computers = (0..n).map(|k| spawn(Some(k))).collect();
-            Some(Workers { collector, computers })
+            Some(Workers {
+                collector,
+                computers,
+            })
         }
 
         pub fn start(&self, job: u64, scenario: String) {
-            self.collector.borrow().send_input(Input::Collect { job, scenario: scenario.clone() });
+            self.collector.borrow().send_input(Input::Collect {
+                job,
+                scenario: scenario.clone(),
+            });
             let stride = self.computers.len();
             for (first, c) in self.computers.iter().enumerate() {
-                c.borrow().send_input(Input::Compute { job, scenario: scenario.clone(), first, stride });
+                c.borrow().send_input(Input::Compute {
+                    job,
+                    scenario: scenario.clone(),
+                    first,
+                    stride,
+                });
             }
         }
 
@@ -169,7 +182,9 @@ mod imp {
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 let next = std::future::poll_fn(|cx| bridge.borrow_mut().poll_next_unpin(cx)).await;
-                let (Some(output), Some(inner)) = (next, inner.upgrade()) else { return };
+                let (Some(output), Some(inner)) = (next, inner.upgrade()) else {
+                    return;
+                };
                 route(&inner, output);
             }
         });
@@ -183,7 +198,9 @@ mod imp {
                 guard.done += 1;
                 let done = guard.done;
                 if let Some(w) = &guard.workers {
-                    w.collector.borrow().send_input(Input::Batch { job, index, data });
+                    w.collector
+                        .borrow()
+                        .send_input(Input::Batch { job, index, data });
                 }
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
@@ -193,8 +210,15 @@ mod imp {
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
                 match serde_json::from_str(&json) {
-                    Ok(summary) => dispatch.dispatch(Action::Summary { job, summary: Rc::new(summary), now_ms: now_ms() }),
-                    Err(e) => dispatch.dispatch(Action::Failed { job, message: format!("unreadable summary: {e}") }),
+                    Ok(summary) => dispatch.dispatch(Action::Summary {
+                        job,
+                        summary: Rc::new(summary),
+                        now_ms: now_ms(),
+                    }),
+                    Err(e) => dispatch.dispatch(Action::Failed {
+                        job,
+                        message: format!("unreadable summary: {e}"),
+                    }),
                 }
             }
             Output::Failed { job, message } if job == current => {
@@ -210,6 +234,10 @@ mod imp {
 /// Dispatches the start of a run to the reducer (used by the Run button and the automatic re-run).
 pub fn run(engine: &Engine, scenario: &Scenario, dispatch: &UseReducerDispatcher<AppState>) {
     if let Some((job, total)) = engine.start(scenario) {
-        dispatch.dispatch(Action::Started { job, total, at_ms: now_ms() });
+        dispatch.dispatch(Action::Started {
+            job,
+            total,
+            at_ms: now_ms(),
+        });
     }
 }

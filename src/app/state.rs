@@ -107,7 +107,11 @@ pub enum Action {
     /// Batches done so far.
     Progress { job: u64, done: usize },
     /// A (partial or final) summary arrived.
-    Summary { job: u64, summary: Rc<Summary>, now_ms: f64 },
+    Summary {
+        job: u64,
+        summary: Rc<Summary>,
+        now_ms: f64,
+    },
     /// The planner stopped the run.
     Cancelled,
     /// The engine failed.
@@ -129,7 +133,15 @@ impl AppState {
             template: template.into(),
             drafts: BTreeMap::new(),
             revision: 0,
-            run: RunState { job: 0, status: Status::Idle, done: 0, total: 0, shown: None, started_ms: 0.0, elapsed_ms: None },
+            run: RunState {
+                job: 0,
+                status: Status::Idle,
+                done: 0,
+                total: 0,
+                shown: None,
+                started_ms: 0.0,
+                elapsed_ms: None,
+            },
             histogram_kpi: "purchased".into(),
             tables: Vec::new(),
             projector: false,
@@ -138,12 +150,16 @@ impl AppState {
 
     /// Text to show in a field: what was typed, or the scenario's value.
     pub fn text(&self, f: Field) -> String {
-        self.drafts.get(&f).map_or_else(|| f.text(&self.scenario), |d| d.text.clone())
+        self.drafts
+            .get(&f)
+            .map_or_else(|| f.text(&self.scenario), |d| d.text.clone())
     }
 
     /// Typed text that could not be read.
     pub fn draft_errors(&self) -> impl Iterator<Item = (Field, &str)> {
-        self.drafts.iter().filter_map(|(f, d)| d.error.as_deref().map(|e| (*f, e)))
+        self.drafts
+            .iter()
+            .filter_map(|(f, d)| d.error.as_deref().map(|e| (*f, e)))
     }
 
     /// Whether the scenario can run: no engine problem and no unreadable text.
@@ -193,10 +209,22 @@ impl Reducible for AppState {
                 }
             }
             Action::Started { job, total, at_ms } => {
-                s.run = RunState { job, status: Status::Running, done: 0, total, started_ms: at_ms, elapsed_ms: None, shown: s.run.shown.take() };
+                s.run = RunState {
+                    job,
+                    status: Status::Running,
+                    done: 0,
+                    total,
+                    started_ms: at_ms,
+                    elapsed_ms: None,
+                    shown: s.run.shown.take(),
+                };
             }
             Action::Progress { job, done } if job == s.run.job && s.running() => s.run.done = done,
-            Action::Summary { job, summary, now_ms } if job == s.run.job => {
+            Action::Summary {
+                job,
+                summary,
+                now_ms,
+            } if job == s.run.job => {
                 let version = s.run.shown.as_ref().map_or(1, |x| x.version + 1);
                 let complete = summary.runs >= summary.runs_requested;
                 s.run.shown = Some(Shown { summary, version });
@@ -207,7 +235,9 @@ impl Reducible for AppState {
                 }
             }
             Action::Cancelled if s.running() => s.run.status = Status::Cancelled,
-            Action::Failed { job, message } if job == s.run.job => s.run.status = Status::Failed(message),
+            Action::Failed { job, message } if job == s.run.job => {
+                s.run.status = Status::Failed(message)
+            }
             Action::PickKpi(k) => s.histogram_kpi = k,
             Action::ToggleTable(id) => {
                 if let Some(i) = s.tables.iter().position(|t| *t == id) {

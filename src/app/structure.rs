@@ -1,7 +1,7 @@
 //! Structural edits of a scenario: adding, removing and reordering stages, pain points, happy moments
 //! and personas, keeping every stage reference (pain points, happy moments, referral entry) valid.
 
-use crate::sim::{Location, Persona, PainPoint, HappyMoment, Prob, Scenario, Stage};
+use crate::sim::{HappyMoment, Location, PainPoint, Persona, Prob, Scenario, Stage};
 
 /// A structural edit.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +52,15 @@ pub fn apply(s: &mut Scenario, edit: &Structure) {
         }
         Structure::SwapStages(i) if i + 1 < s.stages.len() => {
             s.stages.swap(i, i + 1);
-            remap(s, |j| if j == i { i + 1 } else if j == i + 1 { i } else { j });
+            remap(s, |j| {
+                if j == i {
+                    i + 1
+                } else if j == i + 1 {
+                    i
+                } else {
+                    j
+                }
+            });
         }
         Structure::AddPain => s.pain_points.push(PainPoint {
             name: "New pain point".into(),

@@ -6,7 +6,7 @@
 //! final one, so the page never sorts thousands of runs itself. Between batches the computer yields to
 //! the event loop so a `Cancel` (or a newer job) can arrive.
 
-use yew_agent::__vendored::futures::{FutureExt, SinkExt, StreamExt};
+use futures::{FutureExt, SinkExt, StreamExt};
 use yew_agent::prelude::*;
 
 use crate::sim::{Accumulator, Batch, Scenario, Simulation};
@@ -47,7 +47,11 @@ fn now_ms() -> f64 {
 fn prepare(scenario: &str) -> Result<(Scenario, Simulation), String> {
     let scenario: Scenario = serde_json::from_str(scenario).map_err(|e| e.to_string())?;
     let sim = Simulation::new(&scenario).map_err(|problems| {
-        problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ")
+        problems
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect::<Vec<_>>()
+            .join("; ")
     })?;
     Ok((scenario, sim))
 }
@@ -75,8 +79,20 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
         };
         let mut outputs = Vec::new();
         match input {
-            Some(Input::Compute { job, scenario, first, stride }) => match prepare(&scenario) {
-                Ok((_, sim)) => computing = Some(Computing { job, sim, next: first, stride: stride.max(1) }),
+            Some(Input::Compute {
+                job,
+                scenario,
+                first,
+                stride,
+            }) => match prepare(&scenario) {
+                Ok((_, sim)) => {
+                    computing = Some(Computing {
+                        job,
+                        sim,
+                        next: first,
+                        stride: stride.max(1),
+                    })
+                }
                 Err(message) => {
                     computing = None;
                     outputs.push(Output::Failed { job, message });
@@ -124,7 +140,11 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
                 if let Some(c) = computing.as_mut() {
                     if c.next < c.sim.batches() {
                         let batch = c.sim.run_batch(c.next);
-                        outputs.push(Output::Batch { job: c.job, index: batch.index, data: pack(&batch.records) });
+                        outputs.push(Output::Batch {
+                            job: c.job,
+                            index: batch.index,
+                            data: pack(&batch.records),
+                        });
                         c.next += c.stride;
                     }
                     if c.next >= c.sim.batches() {

@@ -4,8 +4,6 @@
 
 use std::f64::consts::{FRAC_1_SQRT_2, PI};
 
-const LN_SQRT_2PI: f64 = 0.918_938_533_204_672_8;
-
 /// Lanczos coefficients for g = 7, n = 9.
 #[rustfmt::skip]
 const LANCZOS: [f64; 9] = [0.9999999999998099, 676.5203681218851, -1259.1392167224028,
@@ -54,7 +52,7 @@ pub fn ln_gamma(x: f64) -> f64 {
     }
     let (x, t) = (x - 1.0, x + 6.5);
     let sum = (1..9).fold(LANCZOS[0], |s, i| s + LANCZOS[i] / (x + i as f64));
-    LN_SQRT_2PI + (x + 0.5) * t.ln() - t + sum.ln()
+    0.5 * (2.0 * PI).ln() + (x + 0.5) * t.ln() - t + sum.ln()
 }
 
 /// Stirling remainder δ(x) = lnΓ(x) − (x − ½)ln x + x − ½ln(2π), for `x >= 8`.
@@ -67,8 +65,9 @@ pub fn ln_beta(a: f64, b: f64) -> f64 {
     let (a, b) = (a.min(b), a.max(b));
     let (s, h) = (a + b, a / b);
     if a >= 8.0 {
-        let corr = stirling_delta(a) + stirling_delta(b) - stirling_delta(s);
-        (a - 0.5) * (a / s).ln() - (b - 0.5) * h.ln_1p() - 0.5 * s.ln() + LN_SQRT_2PI + corr
+        let corr =
+            stirling_delta(a) + stirling_delta(b) - stirling_delta(s) + 0.5 * (2.0 * PI).ln();
+        (a - 0.5) * (a / s).ln() - (b - 0.5) * h.ln_1p() - 0.5 * s.ln() + corr
     } else if b >= 8.0 {
         // lnΓ(b) − lnΓ(a+b) by Stirling, without cancellation when a ≪ b.
         let (l, corr) = (h.ln_1p(), stirling_delta(b) - stirling_delta(s));
@@ -78,13 +77,9 @@ pub fn ln_beta(a: f64, b: f64) -> f64 {
     }
 }
 
-/// `e − ln(1+e)` given e and 1 + e (computed separately, as rounding e loses digits near −1).
-fn rlog1(e: f64, one_plus_e: f64) -> f64 {
-    e - if e.abs() > 0.5 {
-        one_plus_e.ln()
-    } else {
-        e.ln_1p()
-    }
+/// `e − ln(1+e)` given e and r = 1 + e (computed apart, as rounding e loses digits near −1).
+fn rlog1(e: f64, r: f64) -> f64 {
+    e - if e.abs() > 0.5 { r.ln() } else { e.ln_1p() }
 }
 
 /// x^a·y^b/B(a, b) = x·y·(Beta(a, b) density at x); for large shapes TOMS 708's `brcomp`.
@@ -130,14 +125,12 @@ fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
 /// The positive series I_x(a, b) = power_factor/a · Σ (a+b)_n/(a+1)_n · xⁿ, if it converges.
 fn beta_series(a: f64, b: f64, x: f64, y: f64) -> Option<f64> {
     let (mut term, mut sum) = (1.0, 1.0);
-    for n in 0..100_000 {
-        term *= (a + b + n as f64) / (a + 1.0 + n as f64) * x;
+    let converged = (0..100_000).any(|n| {
+        term *= (a + b + f64::from(n)) / (a + 1.0 + f64::from(n)) * x;
         sum += term;
-        if term <= 1e-17 * sum {
-            return Some(power_factor(a, b, x, y) * sum / a);
-        }
-    }
-    None
+        term <= 1e-17 * sum
+    });
+    converged.then(|| power_factor(a, b, x, y) * sum / a)
 }
 
 /// Both tails (I_x(a, b), 1 − I_x(a, b)) given x and y = 1 − x, each accurate where small.
@@ -172,9 +165,8 @@ fn logistic(t: f64) -> (f64, f64) {
     [(1.0 - small, small), (small, 1.0 - small)][usize::from(t < 0.0)]
 }
 
-/// Beta(a, b) quantile: the `x` in [0, 1] with I_x(a, b) = `p`; `p <= 0` (or NaN) gives 0 and
-/// `p >= 1` gives 1. Solved in t = logit(x) by Newton steps on the log of the smaller tail,
-/// safeguarded by bisection of a bracket, so it never fails or leaves [0, 1].
+/// Beta(a, b) quantile: the `x` in [0, 1] with I_x(a, b) = `p` (0 for `p <= 0` or NaN, 1 for
+/// `p >= 1`), by bisection-safeguarded Newton steps in logit(x) on the log of the smaller tail.
 pub fn beta_quantile(a: f64, b: f64, p: f64) -> f64 {
     if p.is_nan() || p <= 0.0 || p >= 1.0 {
         return if p >= 1.0 { 1.0 } else { 0.0 };
@@ -245,11 +237,9 @@ pub fn normal_quantile(p: f64) -> f64 {
         let (q, r) = (p - 0.5, (p - 0.5) * (p - 0.5));
         horner(&coef::AK_A, r) * q / horner(&coef::AK_B, r)
     };
-    let u = (normal_cdf(x) - p) * (2.0 * PI).sqrt() * (0.5 * x * x).exp();
-    // One Halley step; skipped (u infinite) only for subnormal p, where the density underflows.
-    u.is_finite()
-        .then_some(x - u / (1.0 + 0.5 * x * u))
-        .unwrap_or(x)
+    // One Halley step (the exponent is capped so that subnormal p, where φ underflows, is safe).
+    let u = (normal_cdf(x) - p) * (2.0 * PI).sqrt() * (0.5 * x * x).min(709.0).exp();
+    x - u / (1.0 + 0.5 * x * u)
 }
 
 #[cfg(test)]
@@ -296,9 +286,8 @@ mod tests {
                 let (lower, upper) = beta_inc_pair(a, b, x, 1.0 - x);
                 let err = [lower / p, upper / (1.0 - p)][usize::from(p > 0.5)] - 1.0;
                 // 1e-10 relative in the smaller tail, or as close as x in f64 can get.
-                let cdf =
-                    |k: i64| beta_inc_reg(a, b, f64::from_bits((x.to_bits() as i64 + k) as u64));
-                let ok = err.abs() < 1e-10 || (cdf(-2) <= p && p <= cdf(2));
+                let f = |k| beta_inc_reg(a, b, f64::from_bits(x.to_bits().wrapping_add_signed(k)));
+                let ok = err.abs() < 1e-10 || (f(-2) <= p && p <= f(2));
                 assert!(ok, "a={a} b={b} p={p} x={x}");
             }
         }

@@ -86,7 +86,9 @@ impl KeyValue for BrowserStore {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.storage.set_item(key, value).map_err(|e| store_error(&e))
+        self.storage
+            .set_item(key, value)
+            .map_err(|e| store_error(&e))
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {

@@ -16,7 +16,12 @@ pub fn bands_csv(summary: &Summary) -> String {
     let bands = named_bands(summary);
     let mut header = vec!["period".to_string()];
     for (name, _) in &bands {
-        header.extend(STATS.iter().chain(["expected"].iter()).map(|s| format!("{name}_{s}")));
+        header.extend(
+            STATS
+                .iter()
+                .chain(["expected"].iter())
+                .map(|s| format!("{name}_{s}")),
+        );
     }
     let periods = bands.iter().map(|(_, b)| b.mean.len()).max().unwrap_or(0);
     let mut out = csv_row(&header);
@@ -37,7 +42,10 @@ fn named_bands(summary: &Summary) -> Vec<(String, &Band)> {
         .filter_map(|name| summary.series.get(*name).map(|b| (name.to_string(), b)))
         .collect();
     for (k, band) in summary.stage_series.iter().enumerate() {
-        let stage = summary.funnel.get(k).map_or_else(|| format!("{}", k + 1), |f| f.stage.clone());
+        let stage = summary
+            .funnel
+            .get(k)
+            .map_or_else(|| format!("{}", k + 1), |f| f.stage.clone());
         out.push((format!("stage:{stage}"), band));
     }
     out
@@ -46,10 +54,12 @@ fn named_bands(summary: &Summary) -> Vec<(String, &Band)> {
 /// The seven cells of a band at period `t`.
 fn band_cells(band: &Band, t: usize) -> Vec<String> {
     let at = |v: &Vec<f64>| number(v.get(t).copied().unwrap_or(f64::NAN));
-    let mut cells: Vec<String> = [&band.mean, &band.p5, &band.p25, &band.p50, &band.p75, &band.p95]
-        .into_iter()
-        .map(at)
-        .collect();
+    let mut cells: Vec<String> = [
+        &band.mean, &band.p5, &band.p25, &band.p50, &band.p75, &band.p95,
+    ]
+    .into_iter()
+    .map(at)
+    .collect();
     cells.push(band.expected.as_ref().map_or(String::new(), at));
     cells
 }

@@ -12,6 +12,7 @@
 
 use std::fmt;
 
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::sim::scenario::{Scenario, SCHEMA_VERSION};
@@ -112,7 +113,8 @@ pub fn import_json(text: &str) -> Result<Scenario, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
     let original = read_version(&value)?;
     let value = migrate(value)?;
     let scenario = if original == u64::from(SCHEMA_VERSION) {
@@ -148,9 +150,8 @@ fn checked(scenario: Scenario) -> Result<Scenario, ImportError> {
 
 /// Reads a migrated value; type errors name the top-level section they are in (values have no lines).
 fn from_migrated(value: Value, original: u64) -> Result<Scenario, ImportError> {
-    let section = first_bad_section(&value);
-    serde_json::from_value(value).map_err(|e| {
-        let place = section.map_or(String::new(), |s| format!(" in `{s}`"));
+    Scenario::deserialize(&value).map_err(|e| {
+        let place = first_bad_section(&value).map_or(String::new(), |s| format!(" in `{s}`"));
         ImportError::Malformed(format!("{e}{place} (file format version {original})"))
     })
 }
@@ -162,7 +163,8 @@ fn first_bad_section(value: &Value) -> Option<&str> {
     fn bad<T: serde::de::DeserializeOwned>(v: &Value) -> bool {
         T::deserialize(v).is_err()
     }
-    let checks: [(&str, fn(&Value) -> bool); 10] = [
+    type Check = (&'static str, fn(&Value) -> bool);
+    let checks: [Check; 10] = [
         ("meta", bad::<Meta>),
         ("market", bad::<Market>),
         ("stages", bad::<Vec<Stage>>),

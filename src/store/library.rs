@@ -11,18 +11,15 @@
 //! Writes replace a key in one `set`, and a failed `set` changes nothing, so a quota error leaves the
 //! previously saved version intact.
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use super::file::{count_problems, join_problems, scenario_from_value};
 pub use super::kv::{KeyValue, MemoryStore, StoreError};
 use crate::sim::limits::MAX_TEXT;
 use crate::sim::scenario::Scenario;
-use crate::sim::validate::{validate, Problem};
+use crate::sim::validate::validate;
+use entries::{read_stored, stored_text};
+pub use types::{Autosave, Entry, LibraryError, LibraryItem, Saved};
 
 mod entries;
+mod types;
 
 /// Prefix of every key the library uses.
 pub const PREFIX: &str = "journey-sim/v1/";
@@ -32,107 +29,6 @@ pub const SCENARIO_PREFIX: &str = "journey-sim/v1/scenario/";
 pub const AUTOSAVE_KEY: &str = "journey-sim/v1/autosave";
 /// Prefix of entries set aside because they could not be read; the id follows.
 pub const CORRUPT_PREFIX: &str = "journey-sim/v1/corrupt/";
-
-/// A saved scenario's listing data.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    /// Id: the key is [`SCENARIO_PREFIX`] + id.
-    pub id: String,
-    /// Name shown in the library.
-    pub name: String,
-    /// When it was saved, in milliseconds since the epoch.
-    pub saved_at: f64,
-}
-
-/// One item of the library listing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LibraryItem {
-    /// A scenario that can be opened.
-    Entry(Entry),
-    /// A stored entry that cannot be read, kept under `key` (normally in [`CORRUPT_PREFIX`]).
-    Corrupt {
-        /// Where the raw text is kept.
-        key: String,
-        /// Why it cannot be read, as a sentence.
-        reason: String,
-    },
-}
-
-/// A saved scenario with its listing data.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Saved {
-    /// Id, name and time.
-    pub entry: Entry,
-    /// The scenario.
-    pub scenario: Scenario,
-}
-
-/// The autosaved scenario, with any validation problems it had when saved.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Autosave {
-    /// When it was saved, in milliseconds since the epoch.
-    pub saved_at: f64,
-    /// The scenario being edited.
-    pub scenario: Scenario,
-    /// Its validation problems (edits in progress may have some).
-    pub problems: Vec<Problem>,
-}
-
-/// Why a library operation failed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum LibraryError {
-    /// The storage failed (full, unavailable, …); nothing was changed.
-    Store(StoreError),
-    /// No saved scenario has this id.
-    NotFound(String),
-    /// The stored entry cannot be read (it was set aside under `key`).
-    Corrupt {
-        /// Where the raw text is kept.
-        key: String,
-        /// Why it cannot be read.
-        reason: String,
-    },
-    /// The scenario has problems and was not saved.
-    Invalid(Vec<Problem>),
-}
-
-impl fmt::Display for LibraryError {
-    /// A sentence for planners.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LibraryError::Store(e) => write!(f, "{e}"),
-            LibraryError::NotFound(_) => {
-                write!(f, "This scenario is no longer in the library (deleted in another tab?).")
-            }
-            LibraryError::Corrupt { reason, .. } => write!(
-                f,
-                "This saved scenario cannot be opened: {reason} It was kept aside, unchanged."
-            ),
-            LibraryError::Invalid(problems) => write!(
-                f,
-                "Not saved: the scenario has {}: {}.",
-                count_problems(problems.len()),
-                join_problems(problems)
-            ),
-        }
-    }
-}
-
-impl std::error::Error for LibraryError {}
-
-impl From<StoreError> for LibraryError {
-    fn from(e: StoreError) -> Self {
-        LibraryError::Store(e)
-    }
-}
-
-/// What is stored under a key: name, time and the scenario (as JSON, migrated when read).
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    name: String,
-    saved_at: f64,
-    scenario: Value,
-}
 
 /// The scenario library over a [`KeyValue`] store.
 #[derive(Clone, Debug)]
@@ -164,6 +60,16 @@ impl<S: KeyValue> Library<S> {
     /// Every saved scenario sorted by name (case-insensitively), then time; then every corrupt entry.
     /// Entries that cannot be read are moved to [`CORRUPT_PREFIX`] and listed as corrupt; the rest load.
     pub fn list(&mut self) -> Result<Vec<LibraryItem>, StoreError> {
+        let (mut entries, mut corrupt) = self.load_entries()?;
+        self.earlier_corrupt(&mut corrupt)?;
+        entries.sort_by(entries::by_name_then_time);
+        let mut items: Vec<LibraryItem> = entries.into_iter().map(LibraryItem::Entry).collect();
+        items.extend(corrupt);
+        Ok(items)
+    }
+
+    /// The readable entries, and the unreadable ones (now set aside) as corrupt items.
+    fn load_entries(&mut self) -> Result<(Vec<Entry>, Vec<LibraryItem>), StoreError> {
         let mut entries = Vec::new();
         let mut corrupt = Vec::new();
         for (id, raw) in self.raw_entries(SCENARIO_PREFIX)? {
@@ -175,21 +81,32 @@ impl<S: KeyValue> Library<S> {
                 }
             }
         }
+        Ok((entries, corrupt))
+    }
+
+    /// Adds the entries set aside earlier (not already in `corrupt`), sorted by key.
+    fn earlier_corrupt(&self, corrupt: &mut Vec<LibraryItem>) -> Result<(), StoreError> {
         for (id, raw) in self.raw_entries(CORRUPT_PREFIX)? {
             let key = format!("{CORRUPT_PREFIX}{id}");
-            if !corrupt.iter().any(|c| matches!(c, LibraryItem::Corrupt { key: k, .. } if *k == key)) {
-                let reason = read_stored(&raw).err().unwrap_or_else(|| "set aside earlier.".into());
+            let listed =
+                |c: &LibraryItem| matches!(c, LibraryItem::Corrupt { key: k, .. } if *k == key);
+            if !corrupt.iter().any(listed) {
+                let reason = read_stored(&raw)
+                    .err()
+                    .unwrap_or_else(|| "set aside earlier.".into());
                 corrupt.push(LibraryItem::Corrupt { key, reason });
             }
         }
-        entries.sort_by(entries::by_name_then_time);
-        let mut items: Vec<LibraryItem> = entries.into_iter().map(LibraryItem::Entry).collect();
-        items.extend(corrupt);
-        Ok(items)
+        Ok(())
     }
 
     /// Saves `scenario` as a new library entry named `name`; returns its id.
-    pub fn save(&mut self, name: &str, scenario: &Scenario, saved_at: f64) -> Result<String, LibraryError> {
+    pub fn save(
+        &mut self,
+        name: &str,
+        scenario: &Scenario,
+        saved_at: f64,
+    ) -> Result<String, LibraryError> {
         check(scenario)?;
         let id = self.new_id(saved_at)?;
         self.write(&id, name, scenario, saved_at)?;
@@ -197,7 +114,13 @@ impl<S: KeyValue> Library<S> {
     }
 
     /// Saves `scenario` over the entry `id` (creating it if absent). On error the previous version stays.
-    pub fn overwrite(&mut self, id: &str, name: &str, scenario: &Scenario, saved_at: f64) -> Result<(), LibraryError> {
+    pub fn overwrite(
+        &mut self,
+        id: &str,
+        name: &str,
+        scenario: &Scenario,
+        saved_at: f64,
+    ) -> Result<(), LibraryError> {
         check(scenario)?;
         self.write(id, name, scenario, saved_at)
     }
@@ -205,10 +128,16 @@ impl<S: KeyValue> Library<S> {
     /// Opens the entry `id`. An unreadable entry is set aside and reported as corrupt.
     pub fn open(&mut self, id: &str) -> Result<Saved, LibraryError> {
         let key = format!("{SCENARIO_PREFIX}{id}");
-        let raw = self.store.get(&key)?.ok_or_else(|| LibraryError::NotFound(id.into()))?;
+        let raw = self
+            .store
+            .get(&key)?
+            .ok_or_else(|| LibraryError::NotFound(id.into()))?;
         match read_stored(&raw) {
             Ok((entry, scenario)) => Ok(Saved {
-                entry: Entry { id: id.into(), ..entry },
+                entry: Entry {
+                    id: id.into(),
+                    ..entry
+                },
                 scenario,
             }),
             Err(reason) => {
@@ -222,7 +151,8 @@ impl<S: KeyValue> Library<S> {
     pub fn duplicate(&mut self, id: &str, saved_at: f64) -> Result<String, LibraryError> {
         let mut saved = self.open(id)?;
         let name = entries::clip(&format!("Copy of {}", saved.entry.name), MAX_TEXT);
-        saved.scenario.meta.name = entries::clip(&format!("Copy of {}", saved.scenario.meta.name), MAX_TEXT);
+        saved.scenario.meta.name =
+            entries::clip(&format!("Copy of {}", saved.scenario.meta.name), MAX_TEXT);
         self.save(&name, &saved.scenario, saved_at)
     }
 
@@ -279,7 +209,12 @@ impl<S: KeyValue> Library<S> {
 
     /// `(id, raw text)` of every key under `prefix`, sorted by key.
     fn raw_entries(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
-        let mut keys: Vec<String> = self.store.keys()?.into_iter().filter(|k| k.starts_with(prefix)).collect();
+        let mut keys: Vec<String> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(prefix))
+            .collect();
         keys.sort();
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
@@ -308,7 +243,11 @@ impl<S: KeyValue> Library<S> {
     /// A key `prefix + base`, or `prefix + base-2`, `-3`, … that is not in use.
     fn free_key(&self, prefix: &str, base: &str) -> Result<String, StoreError> {
         let keys = self.store.keys()?;
-        Ok(entries::free_name(base, |candidate| keys.iter().any(|k| k.strip_prefix(prefix) == Some(candidate))))
+        let used = |candidate: &str| {
+            keys.iter()
+                .any(|k| k.strip_prefix(prefix) == Some(candidate))
+        };
+        Ok(format!("{prefix}{}", entries::free_name(base, used)))
     }
 
     /// A new id from the save time, unused as a scenario or corrupt id.
@@ -316,14 +255,21 @@ impl<S: KeyValue> Library<S> {
         let keys = self.store.keys()?;
         let used = |id: &str| {
             keys.iter().any(|k| {
-                k.strip_prefix(SCENARIO_PREFIX) == Some(id) || k.strip_prefix(CORRUPT_PREFIX) == Some(id)
+                k.strip_prefix(SCENARIO_PREFIX) == Some(id)
+                    || k.strip_prefix(CORRUPT_PREFIX) == Some(id)
             })
         };
         Ok(entries::free_name(&entries::time_id(saved_at), used))
     }
 
     /// Writes an entry in one `set`.
-    fn write(&mut self, id: &str, name: &str, scenario: &Scenario, saved_at: f64) -> Result<(), LibraryError> {
+    fn write(
+        &mut self,
+        id: &str,
+        name: &str,
+        scenario: &Scenario,
+        saved_at: f64,
+    ) -> Result<(), LibraryError> {
         let text = stored_text(name, scenario, saved_at);
         Ok(self.store.set(&format!("{SCENARIO_PREFIX}{id}"), &text)?)
     }
@@ -337,26 +283,4 @@ fn check(scenario: &Scenario) -> Result<(), LibraryError> {
     } else {
         Err(LibraryError::Invalid(problems))
     }
-}
-
-/// The stored JSON of an entry.
-fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> String {
-    let stored = Stored {
-        name: name.to_string(),
-        saved_at,
-        scenario: serde_json::to_value(scenario).unwrap_or(Value::Null),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
-}
-
-/// Reads a stored entry (id left empty), or says why it cannot be read.
-fn read_stored(raw: &str) -> Result<(Entry, Scenario), String> {
-    let stored: Stored = serde_json::from_str(raw).map_err(|e| format!("it is not a saved scenario ({e})."))?;
-    let scenario = scenario_from_value(stored.scenario).map_err(|e| e.to_string())?;
-    let entry = Entry {
-        id: String::new(),
-        name: stored.name,
-        saved_at: stored.saved_at,
-    };
-    Ok((entry, scenario))
 }

@@ -103,7 +103,10 @@ fn take_scenario(parts: &mut Vec<&str>) -> Option<String> {
 /// link decoder can say what is wrong with it.
 fn extra(parts: &[&str], n: usize) -> Option<String> {
     let rest = parts.get(n..)?;
-    rest.iter().rev().find(|s| !s.is_empty()).map(|s| s.to_string())
+    rest.iter()
+        .rev()
+        .find(|s| !s.is_empty())
+        .map(|s| s.to_string())
 }
 
 /// The known names in a comma-separated list segment, in order, without repeats.

@@ -41,9 +41,17 @@ export default [
       await waitForStatus(t.page, 'done', 90_000);
       const title = await t.page.title();
       assert(/journey/i.test(title), `unexpected title ${JSON.stringify(title)}`);
-      const workers = t.page.workers().map((w) => w.url());
-      assert(workers.length > 0, 'no web worker was started');
-      for (const w of workers) assert(w.startsWith(t.url), `worker loaded from outside ${t.url}: ${w}`);
+      assert(t.page.workers().length > 0, 'no web worker was started');
+      // The worker's script and wasm come from under /journey-sim/ (the runner separately fails any request
+      // outside it).
+      const served = t.requests();
+      for (const f of [/\/journey-sim\/worker[^/]*\.js$/, /\/journey-sim\/worker[^/]*\.wasm$/]) {
+        assert(served.some((p) => f.test(p)), `the worker was not loaded from under /journey-sim/ (${f}); requests: ${served.join(', ')}`);
+      }
+      // Without an icon link Chrome fetches /favicon.ico from the site root: a 404, logged as a console error,
+      // on a GitHub Pages project site (https://<user>.github.io/favicon.ico).
+      assert(await t.page.$('link[rel~="icon"]'),
+        'index.html has no <link rel="icon">: Chrome then requests /favicon.ico from the site root, a 404 and a console error');
       assert(t.errors.length === 0, `errors while loading:\n${t.errors.join('\n')}`);
     },
   },
@@ -52,17 +60,22 @@ export default [
     async fn(t) {
       await t.page.goto(t.url);
       await waitForCharts(t.page, 90_000);
-      for (const id of CHARTS) {
-        const info = await t.page.$eval(`[data-testid="chart-${id}"] svg`, (svg) => {
-          const r = svg.getBoundingClientRect();
-          return { shapes: svg.querySelectorAll('path, rect, line, polyline, polygon, circle').length,
-            texts: svg.querySelectorAll('text').length, width: r.width, height: r.height };
-        });
+      await waitForStatus(t.page, 'done', 90_000);
+      // One evaluate for all charts: partial results re-render them while a run is going on.
+      const infos = await t.page.evaluate((ids) => ids.map((id) => {
+        const svg = document.querySelector(`[data-testid="chart-${id}"] svg`);
+        if (!svg) return { id, missing: true };
+        const r = svg.getBoundingClientRect();
+        return { id, shapes: svg.querySelectorAll('path, rect, line, polyline, polygon, circle').length,
+          texts: svg.querySelectorAll('text').length, width: r.width, height: r.height };
+      }), CHARTS);
+      for (const info of infos) {
+        const id = info.id;
+        assert(!info.missing, `chart-${id} has no SVG after the run finished`);
         assert(info.shapes >= 3, `chart-${id}: only ${info.shapes} shapes drawn`);
         assert(info.texts >= 2, `chart-${id}: no axis labels (${info.texts} text elements)`);
         assert(info.width > 100 && info.height > 50, `chart-${id}: drawn at ${info.width}×${info.height} px`);
       }
-      await waitForStatus(t.page, 'done', 90_000);
       for (const k of ['purchased', 'retained', 'advocates', 'viral', 'revenue', 'clv', 'roi']) {
         const v = await kpiValue(t.page, k);
         assert(Number.isFinite(v), `kpi-${k} is not a number: ${v}`);
@@ -194,7 +207,7 @@ export default [
       await page.press(input, 'End');
       const latencies = [];
       let typed = await page.$eval(input, (i) => i.value);
-      for (const ch of 'Xyzzy') {
+      for (const ch of 'Xyzzy-Plugh') {
         const running = (await runState(page)).status === 'running';
         assert(running, 'the run ended before the typing test; raise the runs');
         typed += ch;
@@ -213,6 +226,8 @@ export default [
           obs.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
           window.__stop = () => obs.disconnect();
         }, typed);
+        // Press at a random moment, not just after the evaluate above got its turn on the main thread.
+        await sleep(50 + Math.random() * 400);
         const t0 = Date.now();
         await page.keyboard.press(ch);
         await page.waitForFunction(() => window.__seen !== undefined, null, { timeout: 5_000, polling: 10 })
@@ -220,7 +235,6 @@ export default [
         const seen = await page.evaluate(() => window.__seen);
         latencies.push(Math.round(seen - t0));
         await page.evaluate(() => window.__stop?.());
-        await sleep(150);
       }
       const worst = Math.max(...latencies);
       t.log(`input-to-DOM latencies during a run: ${latencies.join(', ')} ms (worst ${worst} ms)`);

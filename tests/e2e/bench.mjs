@@ -5,12 +5,12 @@
 // default scenario (default 3).
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { ROOT, startAppServer, launchBrowser, within, tid, waitForCharts, waitForStatus } from './lib.mjs';
 
-const DIST = process.env.E2E_DIST ? join(process.cwd(), process.env.E2E_DIST) : join(ROOT, 'dist');
+const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
 
 const hardKill = setTimeout(() => { console.error('benchmark exceeded 10 minutes; aborting'); process.exit(1); }, 600_000);
@@ -123,7 +123,7 @@ async function main() {
   const longest = Math.max(...runs.map((r) => r.longest));
   const rep = runs[runs.length - 1].reported;
 
-  const line = (label, value, target) => console.log(`${label.padEnd(52)} ${value.padStart(12)}   ${target}`);
+  const line = (label, value, target) => console.log(`${label.padEnd(62)} ${value.padStart(12)}   ${target}`);
   console.log('');
   line('navigation -> first complete chart set', `${first.firstCharts?.toFixed(0) ?? '—'} ms`, '(figure; no target)');
   line('navigation -> first run done (incl. worker start)', `${firstDone ? firstDone.t.toFixed(0) : '—'} ms`, '(figure)');

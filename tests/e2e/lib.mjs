@@ -45,12 +45,16 @@ export async function startAppServer(dist = join(ROOT, 'dist')) {
   const root = resolve(dist);
   const misses = [];
   const requests = [];
+  const onMiss = new Set();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = decodeURIComponent(url.pathname);
     requests.push(path);
     const notFound = async () => {
-      if (path !== '/favicon.ico') misses.push(`${req.method} ${url.pathname}`);
+      if (path !== '/favicon.ico') {
+        misses.push(`${req.method} ${url.pathname}`);
+        for (const f of onMiss) f(url.pathname);
+      }
       let body = 'not found';
       try { body = await readFile(join(root, '404.html')); } catch { /* none */ }
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
@@ -84,6 +88,8 @@ export async function startAppServer(dist = join(ROOT, 'dist')) {
     url: origin + BASE,
     misses,
     requests,
+    /** Calls `f(path)` on every miss until the returned function is called. */
+    watchMisses(f) { onMiss.add(f); return () => onMiss.delete(f); },
     /** Takes (and clears) the recorded misses. */
     takeMisses() { return misses.splice(0); },
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok()); }),

@@ -14,11 +14,11 @@
 // ms for the whole run (default 900000). A failing test leaves a screenshot in tests/e2e/test-results/.
 
 import { readdirSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HERE, ROOT, startAppServer, startForeignServer, launchBrowser, within } from './lib.mjs';
 
-const DIST = process.env.E2E_DIST ? join(process.cwd(), process.env.E2E_DIST) : join(ROOT, 'dist');
+const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
 const TEST_TIMEOUT = Number(process.env.E2E_TEST_TIMEOUT ?? 120_000);
 const TOTAL_TIMEOUT = Number(process.env.E2E_TOTAL_TIMEOUT ?? 900_000);
 const filter = process.argv[2] ?? '';
@@ -78,6 +78,7 @@ async function runOne(test, env) {
   context.on('page', watchPage);
   const page = await context.newPage();
   env.app.takeMisses();
+  const firstRequest = env.app.requests.length;
   const t = {
     page,
     context,
@@ -85,6 +86,8 @@ async function runOne(test, env) {
     /** The app's URL (served under /journey-sim/). */
     url: env.app.url,
     appOrigin: env.app.origin,
+    /** Paths the app server was asked for during this test, in order. */
+    requests: () => env.app.requests.slice(firstRequest),
     /** Console and page errors so far in this test (the runner fails the test on any, at the end). */
     errors,
     /** The foreign site: `t.foreign.embedUrl(src, {sandbox, allow})`. */
@@ -101,17 +104,27 @@ async function runOne(test, env) {
   };
   const timeout = test.timeout ?? TEST_TIMEOUT;
   let failure = null;
+  // A request the server cannot answer or an uncaught page error fails the test at once (a broken build
+  // would otherwise only show as a long wait for a result that never comes).
+  let stopWatching = () => {};
+  const fatal = new Promise((_, fail) => {
+    const later = (why) => setTimeout(() => fail(new Error(why)), 500);
+    stopWatching = env.app.watchMisses((path) => later(`the app requested ${path}, which is not served`));
+    if (!test.allowConsoleErrors) page.on('pageerror', (e) => later(`uncaught error in the page: ${e.message}`));
+  });
+  fatal.catch(() => {});
   try {
-    await within(timeout, `test "${test.name}"`, test.fn(t));
+    await within(timeout, `test "${test.name}"`, Promise.race([test.fn(t), fatal]));
   } catch (e) {
     failure = e?.stack || String(e);
   }
+  stopWatching();
   const misses = env.app.takeMisses();
-  if (!failure && misses.length) {
-    failure = `requests the /journey-sim/ server could not answer (absolute paths?):\n${misses.join('\n')}`;
+  if (misses.length) {
+    failure = `${failure ? `${failure}\n` : ''}requests the /journey-sim/ server could not answer (absolute paths?):\n${misses.join('\n')}`;
   }
-  if (!failure && errors.length && !test.allowConsoleErrors) {
-    failure = `console/page errors:\n${errors.join('\n')}`;
+  if (errors.length && (failure || !test.allowConsoleErrors)) {
+    failure = `${failure ? `${failure}\n` : ''}console/page errors:\n${errors.join('\n')}`;
   }
   if (failure) {
     try {

@@ -63,8 +63,8 @@ impl Gen {
 
 /// Characters for names: letters, spaces, quotes, separators, accents, emoji, control-ish.
 pub const NAME_CHARS: &[char] = &[
-    'a', 'B', 'z', ' ', '"', '\'', '\\', '/', '#', ',', '.', '%', '&', 'é', '€', '中', '😀', '\t', '<',
-    '>', '{', '}',
+    'a', 'B', 'z', ' ', '"', '\'', '\\', '/', '#', ',', '.', '%', '&', 'é', '€', '中', '😀', '\t',
+    '<', '>', '{', '}',
 ];
 
 /// A random valid scenario: a template with numbers and texts changed within valid ranges.
@@ -88,10 +88,8 @@ fn prob(g: &mut Gen) -> Prob {
         0 => Prob::Point(g.num(0.0, 1.0, 3)),
         1 => {
             let low = g.num(0.05, 0.5, 2);
-            Prob::Range {
-                low,
-                high: low + g.num(0.05, 0.3, 2),
-            }
+            let high = g.num(low + 0.05, low + 0.3, 2);
+            Prob::Range { low, high }
         }
         _ => {
             let of = g.below(10_000) as u64 + 1;
@@ -107,7 +105,8 @@ fn prob(g: &mut Gen) -> Prob {
 fn mutate(g: &mut Gen, s: &mut Scenario) {
     let len = g.below(60) + 1;
     s.meta.name = g.text(NAME_CHARS, len);
-    s.meta.description = g.text(NAME_CHARS, g.below(150));
+    let len = g.below(150);
+    s.meta.description = g.text(NAME_CHARS, len);
     s.meta.horizon = g.below(520) as u32 + 1;
     s.meta.runs = g.below(100_000) as u32 + 1;
     s.meta.seed = g.next_u64() >> 11;

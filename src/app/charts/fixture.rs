@@ -108,6 +108,7 @@ pub fn fixture(horizon: usize, expected: bool) -> Summary {
             .map(|s| (s.to_string(), band(horizon, 500.0, expected)))
             .collect(),
         stage_series: vec![band(horizon, 100.0, false); 3],
+        per_run_kpis: vec![],
     }
 }
 

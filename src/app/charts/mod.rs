@@ -20,6 +20,7 @@ mod render;
 mod series;
 mod style;
 mod table;
+pub mod whatif;
 #[cfg(test)]
 mod tests;
 

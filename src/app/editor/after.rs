@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::sim::Churn;
 
-use super::super::app::use_app;
 use super::super::fields::{churn_mean, Field};
 use super::super::parse::{pct_text, prob_hint, round2};
+use super::super::root::use_app;
 use super::field::{Input, Select};
 use super::problems::PanelProblems;
 use super::stages::PROB_PLACEHOLDER;
@@ -19,7 +19,10 @@ pub fn RetentionEditor() -> Html {
     let period = ctx.state.scenario.meta.period_label.clone();
     let kinds = vec![
         ("fixed".to_string(), "Same churn for everyone".to_string()),
-        ("heterogeneous".to_string(), "Varies by customer (Beta)".to_string()),
+        (
+            "heterogeneous".to_string(),
+            "Varies by customer (Beta)".to_string(),
+        ),
     ];
     let mean = churn_mean(&r.churn);
     html! {
@@ -54,8 +57,12 @@ pub fn AdvocacyEditor() -> Html {
     let ctx = use_app();
     let s = &ctx.state.scenario;
     let period = s.meta.period_label.clone();
-    let stages: Vec<(String, String)> =
-        s.stages.iter().enumerate().map(|(i, st)| (i.to_string(), format!("{}. {}", i + 1, st.name))).collect();
+    let stages: Vec<(String, String)> = s
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, st)| (i.to_string(), format!("{}. {}", i + 1, st.name)))
+        .collect();
     html! {
         <div class="items">
             <div class="grid2">

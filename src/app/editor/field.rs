@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::super::app::use_app;
 use super::super::fields::Field;
+use super::super::root::use_app;
 use super::super::state::Action;
 
 /// Properties of [`Input`].
@@ -39,7 +39,11 @@ pub fn use_field_messages(field: Field) -> Vec<String> {
     if let Some(err) = s.drafts.get(&field).and_then(|d| d.error.clone()) {
         return vec![err];
     }
-    s.problems.iter().filter(|p| field.concerns(&p.path)).map(|p| p.message.clone()).collect()
+    s.problems
+        .iter()
+        .filter(|p| field.concerns(&p.path))
+        .map(|p| p.message.clone())
+        .collect()
 }
 
 /// A text input for a field.

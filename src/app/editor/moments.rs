@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::sim::Scenario;
 
-use super::super::app::use_app;
 use super::super::fields::Field;
+use super::super::root::use_app;
 use super::super::state::Action;
 use super::super::structure::Structure;
 use super::field::{Check, Input, Select};
@@ -14,23 +14,37 @@ use super::stages::PROB_PLACEHOLDER;
 
 /// Options for choosing where something happens: every funnel stage, then Retention and Advocacy.
 pub fn location_options(s: &Scenario) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> =
-        s.stages.iter().enumerate().map(|(i, st)| (i.to_string(), format!("{}. {}", i + 1, st.name))).collect();
+    let mut v: Vec<(String, String)> = s
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, st)| (i.to_string(), format!("{}. {}", i + 1, st.name)))
+        .collect();
     v.push(("retention".into(), "Retention".into()));
     v.push(("advocacy".into(), "Advocacy".into()));
     v
 }
 
 /// A remove button for a list item.
-pub(super) fn remove(ctx: &super::super::app::AppContext, e: Structure, what: String, id: String) -> Html {
+pub(super) fn remove(
+    ctx: &super::super::root::AppContext,
+    e: Structure,
+    what: String,
+    id: String,
+) -> Html {
     let ctx = ctx.clone();
     let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
     html! { <button type="button" class="icon danger" aria-label={format!("Remove {what}")} title="Remove"
-        data-testid={id} {onclick}>{"✕"}</button> }
+    data-testid={id} {onclick}>{"✕"}</button> }
 }
 
 /// An add button for a list.
-pub(super) fn add(ctx: &super::super::app::AppContext, e: Structure, text: &'static str, id: &'static str) -> Html {
+pub(super) fn add(
+    ctx: &super::super::root::AppContext,
+    e: Structure,
+    text: &'static str,
+    id: &'static str,
+) -> Html {
     let ctx = ctx.clone();
     let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
     html! { <button type="button" class="secondary" data-testid={id} {onclick}>{text}</button> }

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::super::app::use_app;
 use super::super::fields::{all_fields, Field};
+use super::super::root::use_app;
 
 /// The input a problem path belongs to, if one is on screen.
 fn field_for(fields: &[Field], path: &str) -> Option<Field> {
@@ -33,9 +33,17 @@ pub fn ProblemList() -> Html {
     let ctx = use_app();
     let s = &ctx.state;
     let fields = all_fields(&s.scenario);
-    let mut items: Vec<(Option<Field>, String, String)> =
-        s.draft_errors().map(|(f, e)| (Some(f), f.path(), e.to_string())).collect();
-    items.extend(s.problems.iter().map(|p| (field_for(&fields, &p.path), p.path.clone(), p.message.clone())));
+    let mut items: Vec<(Option<Field>, String, String)> = s
+        .draft_errors()
+        .map(|(f, e)| (Some(f), f.path(), e.to_string()))
+        .collect();
+    items.extend(s.problems.iter().map(|p| {
+        (
+            field_for(&fields, &p.path),
+            p.path.clone(),
+            p.message.clone(),
+        )
+    }));
     if items.is_empty() {
         return html! { <p class="all-good" data-testid="problems" role="status">{"✓ The journey is valid."}</p> };
     }

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::super::app::use_app;
 use super::super::fields::Field;
+use super::super::root::use_app;
 use super::field::{Check, Input};
 use super::problems::PanelProblems;
 

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::super::app::use_app;
 use super::super::fields::Field;
 use super::super::parse::prob_hint;
+use super::super::root::use_app;
 use super::super::state::Action;
 use super::super::structure::Structure;
 use super::field::Input;

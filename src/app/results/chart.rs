@@ -1,13 +1,18 @@
 //! The four charts (funnel, retention fan, advocacy, histogram), each an SVG from the charts module
 //! (rendered on the main thread, memoised per summary, scaled by CSS) with a table view of its numbers.
 
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::super::app::use_app;
+use crate::sim::Summary;
+
 use super::super::charts::{
-    advocacy_svg, advocacy_table, funnel_svg, funnel_table, histogram_svg, histogram_table, kpi_label,
-    retention_svg, retention_table, table_to_csv, ChartOptions, Table,
+    advocacy_svg, advocacy_table, funnel_height, funnel_svg, funnel_table, histogram_svg,
+    histogram_table, kpi_label, retention_svg, retention_table, table_to_csv, ChartOptions, Table,
 };
+use super::super::root::use_app;
 use super::super::state::{Action, Shown};
 use super::theme;
 
@@ -88,23 +93,32 @@ fn ChartCard(props: &CardProps) -> Html {
     let ctx = use_app();
     let s = &ctx.state;
     let kind = props.kind;
-    let kpi = if kind == Kind::Histogram { s.histogram_kpi.clone() } else { String::new() };
+    let kpi = if kind == Kind::Histogram {
+        s.histogram_kpi.clone()
+    } else {
+        String::new()
+    };
     let options = ChartOptions {
         width: 800,
         height: 440,
         theme: theme(s.projector),
         currency: s.scenario.economics.currency.clone(),
     };
-    let svg = use_memo((props.shown.clone(), kpi.clone(), options.clone()), move |(shown, kpi, o)| {
-        let sum = &shown.summary;
-        let r = match kind {
-            Kind::Funnel => funnel_svg(sum, o),
-            Kind::Retention => retention_svg(sum, o),
-            Kind::Advocacy => advocacy_svg(sum, o),
-            Kind::Histogram => histogram_svg(sum, kpi, o),
-        };
-        r.map_err(|e| e.to_string())
-    });
+    // Draw in a task of its own (a timeout per chart), so no main-thread task draws all four charts.
+    let svg = use_state(|| None::<Rc<Result<String, String>>>);
+    {
+        let svg = svg.clone();
+        use_effect_with(
+            (props.shown.clone(), kpi.clone(), options),
+            move |(shown, kpi, o)| {
+                let (shown, kpi, o) = (shown.clone(), kpi.clone(), o.clone());
+                let timer = Timeout::new(0, move || {
+                    svg.set(Some(Rc::new(draw(kind, &shown.summary, &kpi, &o))))
+                });
+                move || drop(timer)
+            },
+        );
+    }
     let open = s.tables.contains(&props.id);
     let id = props.id;
     let ontoggle = {
@@ -130,18 +144,39 @@ fn ChartCard(props: &CardProps) -> Html {
                         onclick={ontoggle}>{if open { "Chart" } else { "Table" }}</button>
                 </div>
             </figcaption>
-            { match (&table, &*svg) {
+            { match (&table, (*svg).as_deref()) {
                 (Some(t), _) => table_view(t, id),
-                (None, Ok(svg)) => html! { <div class="svg-wrap">{Html::from_html_unchecked(AttrValue::from(svg.clone()))}</div> },
-                (None, Err(e)) => html! { <p class="chart-error">{format!("This chart could not be drawn: {e}")}</p> },
+                (None, Some(Ok(svg))) => html! { <div class="svg-wrap">{Html::from_html_unchecked(AttrValue::from(svg.clone()))}</div> },
+                (None, Some(Err(e))) => html! { <p class="chart-error">{format!("This chart could not be drawn: {e}")}</p> },
+                (None, None) => html! { <p class="drawing">{"Drawing…"}</p> },
             } }
         </figure>
     }
 }
 
+/// Draws one chart (the funnel at the height its stages need).
+fn draw(kind: Kind, sum: &Summary, kpi: &str, o: &ChartOptions) -> Result<String, String> {
+    let r = match kind {
+        Kind::Funnel => {
+            let o = ChartOptions {
+                height: funnel_height(sum, o.theme),
+                ..o.clone()
+            };
+            funnel_svg(sum, &o)
+        }
+        Kind::Retention => retention_svg(sum, o),
+        Kind::Advocacy => advocacy_svg(sum, o),
+        Kind::Histogram => histogram_svg(sum, kpi, o),
+    };
+    r.map_err(|e| e.to_string())
+}
+
 fn table_view(t: &Table, id: &str) -> Html {
     let csv = table_to_csv(t);
-    let href = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv)));
+    let href = format!(
+        "data:text/csv;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&csv))
+    );
     html! {
         <div class="table-wrap">
             <table class="data" data-testid={format!("table-{id}")}>

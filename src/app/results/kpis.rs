@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::super::app::use_app;
 use super::super::charts::{format_value, kpi_label};
+use super::super::root::use_app;
 use super::super::state::Shown;
 
 /// The KPI cards shown, as (KPI name, test id suffix).

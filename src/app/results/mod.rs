@@ -6,8 +6,8 @@ pub mod run_bar;
 
 use yew::prelude::*;
 
-use super::app::use_app;
 use super::charts::Theme;
+use super::root::use_app;
 use chart::Charts;
 use kpis::Kpis;
 use run_bar::RunBar;

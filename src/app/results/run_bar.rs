@@ -2,14 +2,14 @@
 
 use yew::prelude::*;
 
-use super::super::app::use_app;
+use super::super::root::use_app;
 use super::super::state::Status;
 
 fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -43,7 +43,11 @@ pub fn RunBar() -> Html {
         Status::Failed(m) => format!("The engine stopped: {m}"),
     };
     let blocked = !s.runnable();
-    let pct = if run.total > 0 { 100.0 * run.done as f64 / run.total as f64 } else { 0.0 };
+    let pct = if run.total > 0 {
+        100.0 * run.done as f64 / run.total as f64
+    } else {
+        0.0
+    };
     html! {
         <div class="run-bar">
             <div class="buttons">

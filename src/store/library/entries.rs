@@ -1,10 +1,45 @@
-//! Helpers of the library: ordering, ids, name clipping and reading the autosave.
+//! Helpers of the library: the stored form of an entry, ordering, ids, name clipping, the autosave.
 
 use std::cmp::Ordering;
 
-use super::{Autosave, Entry, Stored};
-use crate::store::file::read_value;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{Autosave, Entry};
+use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
+use crate::store::file::{read_value, scenario_from_value};
+
+/// What is stored under a key: name, time and the scenario (as JSON, migrated when read).
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    name: String,
+    saved_at: f64,
+    scenario: Value,
+}
+
+/// The stored JSON of an entry.
+pub(super) fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> String {
+    let stored = Stored {
+        name: name.to_string(),
+        saved_at,
+        scenario: serde_json::to_value(scenario).unwrap_or(Value::Null),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Reads a stored entry (id left empty), or says why it cannot be read.
+pub(super) fn read_stored(raw: &str) -> Result<(Entry, Scenario), String> {
+    let stored: Stored =
+        serde_json::from_str(raw).map_err(|e| format!("it is not a saved scenario ({e})."))?;
+    let scenario = scenario_from_value(stored.scenario).map_err(|e| e.to_string())?;
+    let entry = Entry {
+        id: String::new(),
+        name: stored.name,
+        saved_at: stored.saved_at,
+    };
+    Ok((entry, scenario))
+}
 
 /// Library order: name ignoring case, then name, then save time, then id.
 pub(super) fn by_name_then_time(a: &Entry, b: &Entry) -> Ordering {

@@ -62,11 +62,17 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(AppState::default);
     let engine = use_engine(state.dispatcher(), props.workers);
-    let ctx = AppContext { state: state.clone(), engine };
+    let ctx = AppContext {
+        state: state.clone(),
+        engine,
+    };
     {
         let ctx = ctx.clone();
         use_effect_with(state.revision, move |_| {
-            let timer = ctx.state.runnable().then(|| Timeout::new(RERUN_DELAY_MS, move || ctx.run()));
+            let timer = ctx
+                .state
+                .runnable()
+                .then(|| Timeout::new(RERUN_DELAY_MS, move || ctx.run()));
             move || drop(timer)
         });
     }
