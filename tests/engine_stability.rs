@@ -11,6 +11,9 @@ fn pinned_figures_do_not_change() {
     let figures = pinned_figures(&pinned_summary());
     for ((name, got), want) in figures.iter().zip(PINNED) {
         println!("{name} = {got:?}");
+        if std::env::var("PRINT_PINS").is_ok() {
+            continue; // PRINT_PINS=1 cargo test --test engine_stability -- --nocapture prints new pins
+        }
         assert!(
             (got - want).abs() <= 1e-9 * want.abs().max(1.0),
             "{name}: {got:?}, pinned {want:?}"

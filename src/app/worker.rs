@@ -122,7 +122,7 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
                             let done = c.received >= c.batches;
                             let due = now_ms() - c.last_post >= 250f64.max(2.0 * c.last_cost);
                             if done || due {
-                                outputs.push(summary_output(c));
+                                outputs.push(summary_output(c, done));
                             }
                             if done {
                                 collecting = None;
@@ -161,9 +161,14 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
     }
 }
 
-fn summary_output(c: &mut Collecting) -> Output {
+/// A summary of the batches so far. Partial summaries leave out the per-run figures (thousands of rows
+/// of nine numbers), so updates during a run stay small; the final one carries them for exports.
+fn summary_output(c: &mut Collecting, last: bool) -> Output {
     let start = now_ms();
-    let summary = c.acc.summary();
+    let mut summary = c.acc.summary();
+    if !last {
+        summary.per_run_kpis = Vec::new();
+    }
     let json = serde_json::to_string(&summary).unwrap_or_default();
     let end = now_ms();
     c.last_post = end;

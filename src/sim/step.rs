@@ -231,6 +231,7 @@ impl<'a> Stepper<'a> {
     ) {
         let (ret, adv) = (self.layout().retention(), self.layout().advocacy());
         self.now.slots_at(ret, &mut self.slots);
+        let mut active = 0.0;
         for idx in 0..self.slots.len() {
             let slot = self.slots[idx] as usize;
             let n = self.now.count(slot);
@@ -239,7 +240,7 @@ impl<'a> Stepper<'a> {
             }
             self.group_site(s, 3, 0, slot);
             let g = self.layout().group(slot);
-            f.repeats += s.binomial(n, self.params.repeat);
+            active += n;
             let churn = s.binomial(n, self.params.churn[g.persona][g.node]);
             rec.exit(ret, Cause::Churn, churn);
             f.left += churn;
@@ -249,6 +250,9 @@ impl<'a> Stepper<'a> {
                 .add(self.layout().slot(Group { loc: adv, ..g }), adv, promoted);
             rec.reach(adv, promoted);
         }
+        // Repeat purchases change nobody's state: one draw for the whole location.
+        self.site(s, 3, 1);
+        f.repeats += s.binomial(active, self.params.repeat);
     }
 
     /// Advocates: repeat purchases, churn, referrals. Returns the referrals made.
@@ -261,6 +265,7 @@ impl<'a> Stepper<'a> {
         let adv = self.layout().advocacy();
         self.now.slots_at(adv, &mut self.slots);
         let mut referral_mean = 0.0;
+        let mut active = 0.0;
         for idx in 0..self.slots.len() {
             let slot = self.slots[idx] as usize;
             let n = self.now.count(slot);
@@ -269,7 +274,7 @@ impl<'a> Stepper<'a> {
             }
             self.group_site(s, 4, 0, slot);
             let g = self.layout().group(slot);
-            f.repeats += s.binomial(n, self.params.repeat);
+            active += n;
             let churn = s.binomial(n, self.params.advocate_churn[g.persona][g.node]);
             rec.exit(adv, Cause::Churn, churn);
             f.left += churn;
@@ -277,6 +282,7 @@ impl<'a> Stepper<'a> {
             referral_mean += (n - churn) * self.params.referrals[g.persona];
         }
         self.site(s, 4, 1);
+        f.repeats += s.binomial(active, self.params.repeat);
         s.poisson(referral_mean)
     }
 
