@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
+use journey_sim::app::persist::Storage;
 use journey_sim::app::{App, AppProps};
+use journey_sim::store::MemoryStore;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlButtonElement, HtmlInputElement};
@@ -18,7 +20,12 @@ async fn mount() -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { workers: false }).render();
+    let props = AppProps {
+        workers: false,
+        storage: Some(Storage::memory(MemoryStore::new())),
+        url: false,
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
 }

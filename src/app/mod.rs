@@ -2,19 +2,24 @@
 //!
 //! Data flows one way: the [`state::AppState`] reducer holds the scenario being edited; a valid scenario
 //! goes to the engine workers ([`pool`], [`worker`]); their [`crate::sim::Summary`] comes back into the
-//! reducer and is drawn by [`results`] with the pure functions of [`charts`].
+//! reducer and is drawn by [`results`] with the pure functions of [`charts`]. [`persist`] keeps and
+//! moves scenarios (library, autosave, share links, files, downloads) and [`views`] holds the embed and
+//! presentation views chosen by the URL fragment.
 
 pub mod analysis;
 pub mod charts;
 pub mod editor;
 pub mod fields;
+pub mod header;
 pub mod parse;
+pub mod persist;
 pub mod pool;
 pub mod protocol;
 pub mod results;
 pub mod root;
 pub mod state;
 pub mod structure;
+pub mod views;
 pub mod worker;
 
 pub use root::{App, AppProps};

@@ -4,6 +4,8 @@
 //! batch to the collector and reports progress, and hands the collector's summaries to the reducer.
 //!
 //! The worker script is found relative to `document.baseURI`, so the site works under any sub-path.
+//! Where workers cannot start — a sandboxed iframe without `allow-same-origin` has an opaque origin,
+//! from which no worker script may load — the runs are computed on the page instead ([`inline`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,6 +15,9 @@ use yew::prelude::*;
 use crate::sim::{Scenario, BATCH_RUNS};
 
 use super::state::{Action, AppState};
+
+#[cfg(target_arch = "wasm32")]
+mod inline;
 
 /// A handle to the engine workers; cheap to clone.
 #[derive(Clone)]
@@ -60,6 +65,10 @@ impl Engine {
         #[cfg(target_arch = "wasm32")]
         {
             let job = inner.job;
+            if !inline::workers_allowed() {
+                inline::run(Rc::downgrade(&self.inner), job, scenario.clone());
+                return Some((job, total));
+            }
             if inner.workers.is_none() {
                 inner.workers = Some(imp::Workers::spawn(&self.inner)?);
             }

@@ -1,15 +1,20 @@
-//! The root component: owns the one reducer, the engine workers and the debounced automatic re-run, and
-//! lays out the editor beside the results.
+//! The root component: owns the one reducer, the engine workers, the scenario library and the debounced
+//! automatic re-run, and shows the view the URL fragment asks for: the editor beside the results, an
+//! embed or the presentation.
 
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::sim::templates::{template_names, template_title};
-
 use super::editor::Editor;
+use super::header::Header;
+use super::persist::files::drop_handlers;
+use super::persist::keys::{undo_key, use_keydown};
+use super::persist::startup::{current_fragment, initial_state};
+use super::persist::{use_persistence, Storage};
 use super::pool::{run, use_engine, Engine};
 use super::results::Results;
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, View};
+use super::views::{EmbedView, PresentView};
 
 /// Delay between the last edit and the automatic re-run.
 pub const RERUN_DELAY_MS: u32 = 400;
@@ -21,6 +26,8 @@ pub struct AppContext {
     pub state: UseReducerHandle<AppState>,
     /// The engine workers.
     pub engine: Engine,
+    /// The scenario library (browser storage or memory).
+    pub storage: Storage,
 }
 
 impl AppContext {
@@ -55,17 +62,49 @@ pub struct AppProps {
     /// Whether to run the engine in web workers (off in component tests).
     #[prop_or(true)]
     pub workers: bool,
+    /// The library to use; `None` opens browser storage (memory if it is unavailable).
+    #[prop_or_default]
+    pub storage: Option<Storage>,
+    /// Whether to read the scenario from the URL fragment and keep it there (off in component tests).
+    #[prop_or(true)]
+    pub url: bool,
 }
 
 /// The whole app.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(AppState::default);
+    let storage = {
+        let given = props.storage.clone();
+        use_memo((), move |_| given.unwrap_or_else(Storage::open))
+    };
+    let state = {
+        let (storage, url) = ((*storage).clone(), props.url);
+        let fragment = if url {
+            current_fragment()
+        } else {
+            String::new()
+        };
+        use_reducer(move || initial_state(&fragment, &storage))
+    };
     let engine = use_engine(state.dispatcher(), props.workers);
     let ctx = AppContext {
         state: state.clone(),
         engine,
+        storage: (*storage).clone(),
     };
+    use_persistence(&ctx, props.url);
+    {
+        let (dispatch, editor) = (state.dispatcher(), state.view == View::Editor);
+        use_keydown(Callback::from(move |e: web_sys::KeyboardEvent| {
+            let action = undo_key(&e).filter(|_| editor);
+            match action {
+                Some(true) => dispatch.dispatch(Action::Undo),
+                Some(false) => dispatch.dispatch(Action::Redo),
+                None => {}
+            }
+            action.is_some()
+        }));
+    }
     {
         let ctx = ctx.clone();
         use_effect_with(state.revision, move |_| {
@@ -76,51 +115,26 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(timer)
         });
     }
+    let (ondragover, ondrop) = drop_handlers(&ctx);
+    let view = state.view.clone();
     let class = classes!("app", state.projector.then_some("projector"));
-    html! {
-        <ContextProvider<AppContext> context={ctx}>
+    let body = match view {
+        View::Embed { charts, kpis } => html! { <EmbedView {charts} {kpis} /> },
+        View::Present => html! { <PresentView /> },
+        View::Editor => html! {
             <div {class}>
                 <Header />
                 <main class="layout">
-                    <section class="editor" aria-label="Journey editor"><Editor /></section>
+                    <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Editor /></section>
                     <section class="results" aria-label="Results"><Results /></section>
                 </main>
+                <crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} />
             </div>
-        </ContextProvider<AppContext>>
-    }
-}
-
-#[component]
-fn Header() -> Html {
-    let ctx = use_app();
-    let on_template = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            ctx.dispatch(Action::LoadTemplate(select.value()));
-        })
+        },
     };
-    let on_projector = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::ToggleProjector))
-    };
-    let current = ctx.state.template.clone();
     html! {
-        <header class="topbar">
-            <div class="brand">
-                <h1>{"Journey simulator"}</h1>
-                <p class="tagline">{"Monte Carlo of a customer cohort through your journey"}</p>
-            </div>
-            <div class="toolbar">
-                <label class="inline" for="template">{"Template"}</label>
-                <select id="template" data-testid="template" onchange={on_template}>
-                    { for template_names().iter().map(|n| html! {
-                        <option value={*n} selected={*n == current}>{template_title(n)}</option>
-                    }) }
-                </select>
-                <button type="button" class="ghost" aria-pressed={ctx.state.projector.to_string()}
-                    data-testid="projector" onclick={on_projector}>{"Projector mode"}</button>
-            </div>
-        </header>
+        <ContextProvider<AppContext> context={ctx}>
+            {body}
+        </ContextProvider<AppContext>>
     }
 }

@@ -1,5 +1,7 @@
 //! All UI state in one reducer (as yew's function_todomvc): the scenario being edited, the raw text of
-//! fields the planner is typing, validation problems, the run in progress and view choices.
+//! fields the planner is typing, validation problems, the run in progress, view choices, the undo
+//! history, the library listing and notices. Storage, files and the URL are side effects done by
+//! components, which then dispatch actions here ([`Action::LoadScenario`], [`Action::Listed`], …).
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -8,67 +10,13 @@ use yew::Reducible;
 
 use crate::sim::templates::{default_scenario, template};
 use crate::sim::{validate, Problem, Scenario, Summary};
+use crate::store::{History, LibraryItem};
 
 use super::fields::Field;
 use super::structure::{self, Structure};
 
-/// Text typed into a field, with the reason it could not be read (if any).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Draft {
-    /// What the planner typed.
-    pub text: String,
-    /// Why it is not a valid value, or `None` when it was applied.
-    pub error: Option<String>,
-}
-
-/// Where a run stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    /// Nothing has run yet.
-    Idle,
-    /// Batches are being computed.
-    Running,
-    /// Every batch is in.
-    Done,
-    /// Stopped by the planner; the summary covers the batches done.
-    Cancelled,
-    /// The engine refused or failed.
-    Failed(String),
-}
-
-/// A summary with a version number, so components compare it cheaply.
-#[derive(Clone, Debug)]
-pub struct Shown {
-    /// The summary.
-    pub summary: Rc<Summary>,
-    /// Increases with every summary received.
-    pub version: u64,
-}
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Self) -> bool {
-        self.version == other.version
-    }
-}
-
-/// The run in progress or last finished.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RunState {
-    /// Job number; outputs of other jobs are ignored.
-    pub job: u64,
-    /// Where it stands.
-    pub status: Status,
-    /// Batches done.
-    pub done: usize,
-    /// Batches in the job.
-    pub total: usize,
-    /// Latest summary (partial while running).
-    pub shown: Option<Shown>,
-    /// When the job started (ms, `performance.now()`).
-    pub started_ms: f64,
-    /// How long the job took, once done.
-    pub elapsed_ms: Option<f64>,
-}
+mod types;
+pub use types::{Draft, Notice, RunState, Shown, Status, Tone, View};
 
 /// The whole UI state.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,6 +39,16 @@ pub struct AppState {
     pub tables: Vec<&'static str>,
     /// Projector mode: larger text and high-contrast charts.
     pub projector: bool,
+    /// Undo/redo of the scenario (shared until an edit, so actions do not copy it).
+    pub history: Rc<History<Scenario>>,
+    /// The view the URL fragment asked for.
+    pub view: View,
+    /// The saved scenarios, as last listed.
+    pub library: Vec<LibraryItem>,
+    /// Why browser storage cannot be used (then scenarios live in memory only).
+    pub storage_note: Option<String>,
+    /// The latest message (an opened link or file, a save, a failure).
+    pub notice: Option<Notice>,
 }
 
 /// Everything that changes the state.
@@ -122,11 +80,27 @@ pub enum Action {
     ToggleTable(&'static str),
     /// Projector mode on or off.
     ToggleProjector,
+    /// Replace the scenario (opened from the library, a file or a link); an undoable step.
+    LoadScenario {
+        /// The scenario.
+        scenario: Box<Scenario>,
+        /// What to tell the planner.
+        notice: Option<Notice>,
+    },
+    /// Go back one edit.
+    Undo,
+    /// Go forward one undone edit.
+    Redo,
+    /// A fresh library listing.
+    Listed(Vec<LibraryItem>),
+    /// Show (or, with `None`, dismiss) a notice.
+    Notify(Option<Notice>),
 }
 
 impl AppState {
     /// The state for a scenario.
     pub fn new(scenario: Scenario, template: &str) -> Self {
+        let scenario_for_history = scenario.clone();
         AppState {
             problems: validate(&scenario),
             scenario,
@@ -145,6 +119,11 @@ impl AppState {
             histogram_kpi: "purchased".into(),
             tables: Vec::new(),
             projector: false,
+            history: Rc::new(History::new(scenario_for_history)),
+            view: View::Editor,
+            library: Vec::new(),
+            storage_note: None,
+            notice: None,
         }
     }
 
@@ -176,6 +155,23 @@ impl AppState {
         self.problems = validate(&self.scenario);
         self.revision += 1;
     }
+
+    /// Records the scenario as an undo step (typing in one field within a second is one step).
+    fn record(&mut self, group: Option<String>) {
+        let scenario = self.scenario.clone();
+        let history = Rc::make_mut(&mut self.history);
+        match group {
+            Some(key) => history.push_coalesced(scenario, &key, super::pool::now_ms()),
+            None => history.push(scenario),
+        };
+    }
+
+    /// Shows the history's current scenario (after undo or redo).
+    fn restore(&mut self) {
+        self.scenario = self.history.current().clone();
+        self.drafts.clear();
+        self.changed();
+    }
 }
 
 impl Default for AppState {
@@ -194,11 +190,13 @@ impl Reducible for AppState {
                 let error = field.apply(&mut s.scenario, &text).err();
                 s.drafts.insert(field, Draft { text, error });
                 s.changed();
+                s.record(Some(format!("{field:?}")));
             }
             Action::Edit(edit) => {
                 structure::apply(&mut s.scenario, &edit);
                 s.drafts.clear();
                 s.changed();
+                s.record(None);
             }
             Action::LoadTemplate(name) => {
                 if let Some(scenario) = template(&name) {
@@ -206,8 +204,27 @@ impl Reducible for AppState {
                     s.template = name;
                     s.drafts.clear();
                     s.changed();
+                    s.record(None);
                 }
             }
+            Action::LoadScenario { scenario, notice } => {
+                s.scenario = *scenario;
+                s.template = String::new();
+                s.drafts.clear();
+                s.notice = notice;
+                s.changed();
+                s.record(None);
+            }
+            Action::Undo if s.history.can_undo() => {
+                Rc::make_mut(&mut s.history).undo();
+                s.restore();
+            }
+            Action::Redo if s.history.can_redo() => {
+                Rc::make_mut(&mut s.history).redo();
+                s.restore();
+            }
+            Action::Listed(items) => s.library = items,
+            Action::Notify(notice) => s.notice = notice,
             Action::Started { job, total, at_ms } => {
                 s.run = RunState {
                     job,

@@ -1,7 +1,7 @@
 //! Scenarios that last and travel: the library in browser storage, `.json` files, share links, the URL
 //! fragment router, undo/redo and CSV/JSON exports.
 //!
-//! Everything here is pure Rust and tested natively, except [`browser`] (compiled on wasm32 only), which
+//! Everything here is pure Rust and tested natively, except `browser` (compiled on wasm32 only), which
 //! puts the [`KeyValue`] trait over `window.localStorage`. Data flows:
 //!
 //! - file text → [`file::import_json`] → [`file::migrate`] → serde → [`validate`](crate::sim::validate())

@@ -75,6 +75,9 @@ export async function startAppServer(dist = join(ROOT, 'dist')) {
         'content-type': MIME[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
+        // As GitHub Pages does: a sandboxed iframe without allow-same-origin has an opaque origin, so its
+        // module scripts and wasm are cross-origin fetches that need CORS.
+        'access-control-allow-origin': '*',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

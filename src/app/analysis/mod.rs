@@ -4,6 +4,13 @@
 //! [`crate::app::charts::whatif`].
 
 pub mod client;
+pub mod export;
+pub mod panel;
 pub mod protocol;
 pub mod state;
+pub mod target;
+pub mod variants;
+pub mod views;
 pub mod worker;
+
+pub use panel::AnalysisPanel;

@@ -214,8 +214,9 @@ pub fn encode_reply(result: Result<Reply, String>) -> String {
         map_plain(&mut r, |x| if x.is_nan() { NAN_SENTINEL } else { x });
         r
     });
-    serde_json::to_string(&result)
-        .unwrap_or_else(|e| serde_json::to_string(&Err::<Reply, _>(e.to_string())).unwrap_or_default())
+    serde_json::to_string(&result).unwrap_or_else(|e| {
+        serde_json::to_string(&Err::<Reply, _>(e.to_string())).unwrap_or_default()
+    })
 }
 
 /// Reads the JSON written by [`encode_reply`].
@@ -226,4 +227,40 @@ pub fn decode_reply(json: &str) -> Result<Reply, String> {
         map_plain(&mut r, |x| if x == NAN_SENTINEL { f64::NAN } else { x });
         r
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::templates::default_scenario;
+
+    #[test]
+    fn replies_round_trip_with_nan_and_requests_are_capped() {
+        let mut s = default_scenario();
+        s.meta.runs = 40;
+        let mut t = tornado(&s, "purchased", 30).unwrap();
+        t.bars[0].kpi_low = f64::NAN;
+        let back = decode_reply(&encode_reply(Ok(Reply::Tornado(t.clone())))).unwrap();
+        let Reply::Tornado(b) = back else {
+            panic!("not a tornado")
+        };
+        assert!(b.bars[0].kpi_low.is_nan());
+        assert_eq!(b.bars[1], t.bars[1]);
+        assert_eq!(
+            decode_reply(&encode_reply(Err("no".into()))),
+            Err("no".into())
+        );
+        let request = Request::Compare {
+            baseline: s.clone(),
+            variants: vec![s.clone()],
+        };
+        let json = serde_json::to_string(&request).unwrap();
+        let again: Request = serde_json::from_str(&json).unwrap();
+        assert_eq!(again.kind(), Kind::Compare);
+        let Ok(Reply::Compare(c)) = handle(again) else {
+            panic!("comparison failed")
+        };
+        assert_eq!(c.baseline.runs, 40);
+        assert_eq!(c.variants[0].diffs["purchased"].p_better, 0.0);
+    }
 }

@@ -16,7 +16,8 @@ use super::protocol::{Kind, Reply};
 
 /// At most this many variants.
 pub const MAX_VARIANTS: usize = 3;
-/// Runs per analysis offered (the default is the middle one).
+/// Runs per analysis offered (the default is the first: a comparison and a tornado of the default
+/// journey then finish in under 3 seconds in the browser).
 pub const RUN_CHOICES: [usize; 3] = [500, 1_000, 2_000];
 
 /// The tabs of the panel.
@@ -178,7 +179,7 @@ impl Default for PanelState {
             target_input: 0,
             target_kpi: "purchased".into(),
             target_text: String::new(),
-            runs: RUN_CHOICES[1],
+            runs: RUN_CHOICES[0],
             jobs: Default::default(),
         }
     }
@@ -189,7 +190,7 @@ pub enum PanelAction {
     /// Open a tab.
     Tab(Tab),
     /// Add a copy of this scenario as a variant.
-    AddVariant(Scenario),
+    AddVariant(Box<Scenario>),
     /// Remove variant i.
     RemoveVariant(usize),
     /// Type into a field of a variant.
@@ -217,7 +218,8 @@ impl Reducible for PanelState {
         let mut s = (*self).clone();
         match action {
             PanelAction::Tab(t) => s.tab = t,
-            PanelAction::AddVariant(mut scenario) if s.variants.len() < MAX_VARIANTS => {
+            PanelAction::AddVariant(scenario) if s.variants.len() < MAX_VARIANTS => {
+                let mut scenario = *scenario;
                 scenario.meta.name = format!("Variant {}", s.variants.len() + 1);
                 s.variants.push(Variant {
                     scenario,
@@ -242,7 +244,10 @@ impl Reducible for PanelState {
                     set_field(&mut v.scenario, field, x);
                 }
                 v.drafts.insert(field, (text, parsed.err()));
-                v.problems = validate(&v.scenario).iter().map(|p| p.to_string()).collect();
+                v.problems = validate(&v.scenario)
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect();
             }
             PanelAction::Kpi(Kind::Tornado, k) => s.tornado_kpi = k,
             PanelAction::Kpi(Kind::Pain, k) => s.pain_kpi = k,

@@ -20,9 +20,9 @@ mod render;
 mod series;
 mod style;
 mod table;
-pub mod whatif;
 #[cfg(test)]
 mod tests;
+pub mod whatif;
 
 pub use format::{cause_label, format_value, kpi_label, kpi_label_with_currency};
 pub use funnel::{funnel_height, funnel_svg};

@@ -11,6 +11,8 @@ pub mod stages;
 
 use yew::prelude::*;
 
+use super::persist::library::LibraryPanel;
+
 use after::{AdvocacyEditor, RetentionEditor};
 use moments::{HappyMoments, PainPoints};
 use personas::{Personas, ToleranceEditor};
@@ -48,6 +50,7 @@ pub fn Panel(props: &PanelProps) -> Html {
 pub fn Editor() -> Html {
     html! {
         <div class="editor-inner">
+            <LibraryPanel />
             <ProblemList />
             <Panel title="Journey stages" id="stages" open=true><Stages /></Panel>
             <Panel title="Pain points" id="pain"><PainPoints /></Panel>

@@ -12,6 +12,7 @@ use super::super::charts::{
     advocacy_svg, advocacy_table, funnel_height, funnel_svg, funnel_table, histogram_svg,
     histogram_table, kpi_label, retention_svg, retention_table, table_to_csv, ChartOptions, Table,
 };
+use super::super::persist::download::{download_png, download_text, file_stem, standalone_svg};
 use super::super::root::use_app;
 use super::super::state::{Action, Shown};
 use super::theme;
@@ -34,6 +35,9 @@ pub const HISTOGRAM_KPIS: [&str; 9] = [
 pub struct ChartsProps {
     /// The summary shown.
     pub shown: Shown,
+    /// Only these charts (`funnel`, `retention`, `advocacy`, `histogram`); all when `None`.
+    #[prop_or_default]
+    pub only: Option<Vec<String>>,
 }
 
 /// Which chart a card shows.
@@ -68,12 +72,18 @@ pub fn Charts(props: &ChartsProps) -> Html {
         </div>
     };
     let shown = props.shown.clone();
+    let show = |id: &str| {
+        props
+            .only
+            .as_ref()
+            .is_none_or(|o| o.iter().any(|c| c == id))
+    };
     html! {
         <div class="charts">
-            <ChartCard kind={Kind::Funnel} id="funnel" title="Funnel: reached and dropped off per stage" shown={shown.clone()} />
-            <ChartCard kind={Kind::Retention} id="retention" title="Active customers over time" shown={shown.clone()} />
-            <ChartCard kind={Kind::Advocacy} id="advocacy" title="Advocates and referrals over time" shown={shown.clone()} />
-            <ChartCard kind={Kind::Histogram} id="histogram" title="Distribution across runs" {shown} extra={picker} />
+            if show("funnel") { <ChartCard kind={Kind::Funnel} id="funnel" title="Funnel: reached and dropped off per stage" shown={shown.clone()} /> }
+            if show("retention") { <ChartCard kind={Kind::Retention} id="retention" title="Active customers over time" shown={shown.clone()} /> }
+            if show("advocacy") { <ChartCard kind={Kind::Advocacy} id="advocacy" title="Advocates and referrals over time" shown={shown.clone()} /> }
+            if show("histogram") { <ChartCard kind={Kind::Histogram} id="histogram" title="Distribution across runs" {shown} extra={picker} /> }
         </div>
     }
 }
@@ -142,6 +152,7 @@ fn ChartCard(props: &CardProps) -> Html {
                     {props.extra.clone()}
                     <button type="button" class="ghost" aria-pressed={open.to_string()} data-testid={format!("chart-{id}-table-toggle")}
                         onclick={ontoggle}>{if open { "Chart" } else { "Table" }}</button>
+                    {chart_downloads(id, &ctx.state.scenario.meta.name, svg.as_ref().and_then(|r| r.as_ref().as_ref().ok()))}
                 </div>
             </figcaption>
             { match (&table, (*svg).as_deref()) {
@@ -151,6 +162,30 @@ fn ChartCard(props: &CardProps) -> Html {
                 (None, None) => html! { <p class="drawing">{"Drawing…"}</p> },
             } }
         </figure>
+    }
+}
+
+/// SVG and PNG (2×) download buttons for a drawn chart (`chart-<id>-svg`, `chart-<id>-png`).
+fn chart_downloads(id: &'static str, scenario: &str, svg: Option<&String>) -> Html {
+    let Some(svg) = svg else { return html! {} };
+    let stem = format!("{}-{id}", file_stem(scenario));
+    let onsvg = {
+        let (svg, name) = (svg.clone(), format!("{stem}.svg"));
+        Callback::from(move |_: MouseEvent| {
+            download_text(&name, "image/svg+xml", &standalone_svg(&svg))
+        })
+    };
+    let onpng = {
+        let (svg, name) = (svg.clone(), format!("{stem}.png"));
+        Callback::from(move |_: MouseEvent| download_png(&name, &svg))
+    };
+    html! {
+        <>
+            <button type="button" class="ghost download-button" data-testid={format!("chart-{id}-svg")} onclick={onsvg}
+                title="Download this chart as SVG (scalable, for documents)">{"SVG"}</button>
+            <button type="button" class="ghost download-button" data-testid={format!("chart-{id}-png")} onclick={onpng}
+                title="Download this chart as PNG at twice its size (for slides)">{"PNG"}</button>
+        </>
     }
 }
 

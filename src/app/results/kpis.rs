@@ -33,6 +33,17 @@ pub fn plain(v: f64) -> String {
 pub struct KpisProps {
     /// The summary shown.
     pub shown: Shown,
+    /// Only these KPIs (names of `sim::record::KPIS`), in this order; all cards when `None`.
+    #[prop_or_default]
+    pub only: Option<Vec<String>>,
+}
+
+/// The test id suffix of a KPI's card (`kpi-<suffix>`).
+pub fn card_id(kpi: &str) -> String {
+    CARDS
+        .iter()
+        .find(|(k, _)| *k == kpi)
+        .map_or_else(|| kpi.to_string(), |(_, id)| id.to_string())
 }
 
 /// The KPI cards.
@@ -41,10 +52,18 @@ pub fn Kpis(props: &KpisProps) -> Html {
     let ctx = use_app();
     let currency = ctx.state.scenario.economics.currency.clone();
     let summary = &props.shown.summary;
+    let cards: Vec<(String, String)> = match &props.only {
+        None => CARDS
+            .iter()
+            .map(|(k, id)| (k.to_string(), id.to_string()))
+            .collect(),
+        Some(list) => list.iter().map(|k| (k.clone(), card_id(k))).collect(),
+    };
     html! {
         <div class="kpis">
-            { for CARDS.iter().map(|(kpi, id)| {
-                let Some(k) = summary.kpis.get(*kpi) else { return html! {} };
+            { for cards.iter().map(|(kpi, id)| {
+                let kpi = kpi.as_str();
+                let Some(k) = summary.kpis.get(kpi) else { return html! {} };
                 let st = &k.stats;
                 let fmt = |v: f64| if v.is_finite() { format_value(kpi, v, &currency) } else { "—".into() };
                 html! {

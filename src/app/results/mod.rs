@@ -1,6 +1,7 @@
 //! The results side: run controls, KPI cards and the four charts, all drawn from the latest summary.
 
 pub mod chart;
+pub mod exports;
 pub mod kpis;
 pub mod run_bar;
 
@@ -9,6 +10,7 @@ use yew::prelude::*;
 use super::charts::Theme;
 use super::root::use_app;
 use chart::Charts;
+use exports::Exports;
 use kpis::Kpis;
 use run_bar::RunBar;
 
@@ -45,6 +47,7 @@ pub fn Results() -> Html {
             <RunBar />
             if let Some(shown) = shown {
                 <Kpis shown={shown.clone()} />
+                <Exports shown={shown.clone()} />
                 <Charts {shown} />
             } else {
                 <p class="placeholder">{"Results appear here a moment after the journey is valid."}</p>

@@ -10,7 +10,7 @@ use crate::store::kv::StoreError;
 /// A saved scenario's listing data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    /// Id: the key is [`SCENARIO_PREFIX`] + id.
+    /// Id: the key is [`SCENARIO_PREFIX`](super::SCENARIO_PREFIX) + id.
     pub id: String,
     /// Name shown in the library.
     pub name: String,
@@ -23,7 +23,7 @@ pub struct Entry {
 pub enum LibraryItem {
     /// A scenario that can be opened.
     Entry(Entry),
-    /// A stored entry that cannot be read, kept under `key` (normally in [`CORRUPT_PREFIX`]).
+    /// A stored entry that cannot be read, kept under `key` (normally in [`CORRUPT_PREFIX`](super::CORRUPT_PREFIX)).
     Corrupt {
         /// Where the raw text is kept.
         key: String,

@@ -46,7 +46,11 @@ impl Scale {
         let longest = labels.iter().map(|l| st.text_width(l, st.label_px)).max();
         let label_w = (longest.unwrap_or(40) as i32 + 16).min(w * 2 / 5);
         let value_w = st.text_width("-€000.0k", st.label_px) as i32 + 10;
-        let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, hi + 1.0) };
+        let (lo, hi) = if hi > lo {
+            (lo, hi)
+        } else {
+            (lo - 1.0, hi + 1.0)
+        };
         Scale {
             x0: label_w + value_w,
             width: (w - label_w - 2 * value_w).max(40) as f64,
@@ -70,7 +74,9 @@ fn row_label(area: &Area<'_>, st: &Style, s: &Scale, text: &str, y: i32) -> Resu
         t.pop();
         t.push('…');
     }
-    let font = st.font(st.label_px).pos(Pos::new(HPos::Right, VPos::Center));
+    let font = st
+        .font(st.label_px)
+        .pos(Pos::new(HPos::Right, VPos::Center));
     area.draw(&Text::new(t, (label_w.min(w) - 8, y), font))?;
     Ok(())
 }
@@ -95,7 +101,9 @@ pub fn tornado_svg(t: &Tornado, currency: &str, o: &ChartOptions) -> Result<Stri
         let s = Scale::new(&area, st, &labels, lo, hi);
         let row = row_px(o.theme) as i32;
         let left = st.font(st.label_px).pos(Pos::new(HPos::Left, VPos::Center));
-        let right = st.font(st.label_px).pos(Pos::new(HPos::Right, VPos::Center));
+        let right = st
+            .font(st.label_px)
+            .pos(Pos::new(HPos::Right, VPos::Center));
         let base = s.x(t.base);
         for (i, b) in t.bars.iter().enumerate() {
             let (top, mid) = (6 + i as i32 * row, 6 + i as i32 * row + row / 2);
@@ -169,7 +177,10 @@ pub fn pain_svg(
                 let x = s.x(d.stats.p50);
                 if d.stats.p50.is_finite() {
                     let (a, z) = (zero.min(x), zero.max(x).max(zero.min(x) + 1));
-                    area.draw(&Rectangle::new([(a, y0 + 5), (z, y0 + row - 5)], colour.filled()))?;
+                    area.draw(&Rectangle::new(
+                        [(a, y0 + 5), (z, y0 + row - 5)],
+                        colour.filled(),
+                    ))?;
                 }
                 if d.stats.p5.is_finite() && d.stats.p95.is_finite() {
                     let (a, z) = (s.x(d.stats.p5), s.x(d.stats.p95));
@@ -184,7 +195,10 @@ pub fn pain_svg(
             }
         }
         let bottom = 6 + rows.len() as i32 * row * 2;
-        area.draw(&PathElement::new(vec![(zero, 2), (zero, bottom)], st.text.stroke_width(1)))?;
+        area.draw(&PathElement::new(
+            vec![(zero, 2), (zero, bottom)],
+            st.text.stroke_width(1),
+        ))?;
         Ok(())
     })
 }

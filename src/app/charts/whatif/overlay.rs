@@ -60,22 +60,35 @@ pub fn overlay_funnel_svg(
     render(o, title, |root, st| {
         let area = with_legend(root, st, &legend(st, names))?;
         let (w, _) = area.dim_in_pixel();
-        let labels = first.funnel.iter().map(|f| st.text_width(&f.stage, st.label_px));
+        let labels = first
+            .funnel
+            .iter()
+            .map(|f| st.text_width(&f.stage, st.label_px));
         let label_w = (labels.max().unwrap_or(40) + 16).min(w / 3) as i32;
         let value_w = st.text_width("000,000", st.label_px) as i32 + 12;
         let span = (w as i32 - label_w - value_w - 8).max(40) as f64;
         let bar = bar_px(o.theme) as i32;
         let group = bar * summaries.len() as i32 + 14;
-        let right = st.font(st.label_px).pos(Pos::new(HPos::Right, VPos::Center));
+        let right = st
+            .font(st.label_px)
+            .pos(Pos::new(HPos::Right, VPos::Center));
         let left = st.font(st.label_px).pos(Pos::new(HPos::Left, VPos::Center));
         for (k, entry) in first.funnel.iter().enumerate() {
             let top = 8 + k as i32 * group;
             let mid = top + group / 2 - 7;
-            area.draw(&Text::new(entry.stage.clone(), (label_w - 10, mid), right.clone()))?;
+            area.draw(&Text::new(
+                entry.stage.clone(),
+                (label_w - 10, mid),
+                right.clone(),
+            ))?;
             for (i, s) in summaries.iter().enumerate() {
                 let v = s.funnel.get(k).map_or(f64::NAN, |f| f.reached.p50);
                 let y = top + i as i32 * bar;
-                let len = if v.is_finite() { (v / max * span) as i32 } else { 0 };
+                let len = if v.is_finite() {
+                    (v / max * span) as i32
+                } else {
+                    0
+                };
                 let colour = scenario_colour(st, i);
                 let corners = [(label_w, y + 1), (label_w + len.max(1), y + bar - 1)];
                 area.draw(&Rectangle::new(corners, colour.filled()))?;

@@ -1,0 +1,235 @@
+//! The analysis tables (shown in the panel and exported as CSV) and downloads through a Blob URL.
+
+use yew::prelude::*;
+
+use crate::app::charts::{format_value, kpi_label_with_currency, table_to_csv, Table};
+use crate::app::results::kpis::plain;
+use crate::sim::whatif::{Comparison, PainWorth, Tornado};
+use crate::sim::KPIS;
+
+/// A probability as a percentage with one decimal: 0.973 → "97.3%".
+pub fn pct(p: f64) -> String {
+    if p.is_finite() {
+        format!("{:.1}%", p * 100.0)
+    } else {
+        "—".into()
+    }
+}
+
+/// A signed difference in the KPI's unit: "+120", "−€3.4k".
+pub fn signed(kpi: &str, v: f64, currency: &str) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    let s = format_value(kpi, v, currency);
+    if v > 0.0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// Per KPI and variant: the paired difference (median, p5, p95), P(better), P(worse).
+pub fn compare_table(c: &Comparison, currency: &str) -> Table {
+    let mut rows = Vec::new();
+    for kpi in KPIS {
+        for v in &c.variants {
+            let Some(d) = v.diffs.get(kpi) else { continue };
+            let base = c.baseline.kpis.get(kpi).map_or(f64::NAN, |k| k.stats.p50);
+            let var = v.summary.kpis.get(kpi).map_or(f64::NAN, |k| k.stats.p50);
+            rows.push(vec![
+                kpi_label_with_currency(kpi, currency),
+                v.name.clone(),
+                plain(base),
+                plain(var),
+                plain(d.stats.p50),
+                plain(d.stats.p5),
+                plain(d.stats.p95),
+                plain(d.p_better),
+                plain(d.p_worse),
+            ]);
+        }
+    }
+    Table {
+        caption: format!(
+            "Variant − baseline over {} paired runs (common random numbers)",
+            c.baseline.runs
+        ),
+        headers: [
+            "Figure",
+            "Variant",
+            "Baseline median",
+            "Variant median",
+            "Median difference",
+            "Difference 5th percentile",
+            "Difference 95th percentile",
+            "P(better)",
+            "P(worse)",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
+
+/// The tornado's bars: each input's low and high end and the expected KPI there, widest first.
+pub fn tornado_table(t: &Tornado, currency: &str) -> Table {
+    Table {
+        caption: format!(
+            "Expected {} with one input at its low or high end (central {})",
+            kpi_label_with_currency(&t.kpi, currency),
+            plain(t.base)
+        ),
+        headers: ["Input", "Low", "High", "KPI at low", "KPI at high", "Swing"]
+            .map(String::from)
+            .to_vec(),
+        rows: t
+            .bars
+            .iter()
+            .map(|b| {
+                vec![
+                    b.input.label.clone(),
+                    plain(b.input.low),
+                    plain(b.input.high),
+                    plain(b.kpi_low),
+                    plain(b.kpi_high),
+                    plain(b.swing()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The rank correlation of each uncertain input with the KPI, and its share of the explained spread.
+pub fn importance_table(t: &Tornado, currency: &str) -> Table {
+    Table {
+        caption: format!(
+            "Which uncertain inputs explain the spread of {} (Spearman rank correlation over the runs)",
+            kpi_label_with_currency(&t.kpi, currency)
+        ),
+        headers: ["Input", "Rank correlation ρ", "Share of explained spread"]
+            .map(String::from)
+            .to_vec(),
+        rows: t
+            .importance
+            .iter()
+            .map(|i| vec![i.input.label.clone(), plain(i.rho), pct(i.share)])
+            .collect(),
+    }
+}
+
+/// The gain in `kpi` from removing and from halving each pain point, largest first.
+pub fn pain_table(rows: &[PainWorth], kpi: &str, currency: &str) -> Table {
+    Table {
+        caption: format!(
+            "Gain in {} if each pain point were removed or halved",
+            kpi_label_with_currency(kpi, currency)
+        ),
+        headers: [
+            "Pain point",
+            "Removed: median gain",
+            "Removed: 5th percentile",
+            "Removed: 95th percentile",
+            "Halved: median gain",
+            "Halved: 5th percentile",
+            "Halved: 95th percentile",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let (a, b) = (&r.removed.stats, &r.halved.stats);
+                vec![
+                    r.name.clone(),
+                    plain(a.p50),
+                    plain(a.p5),
+                    plain(a.p95),
+                    plain(b.p50),
+                    plain(b.p5),
+                    plain(b.p95),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Renders `t` as an HTML table with test id `testid`.
+pub fn table_html(t: &Table, testid: &str) -> Html {
+    html! {
+        <div class="whatif-table-wrap">
+            <table class="data whatif-table" data-testid={testid.to_string()}>
+                <caption>{&t.caption}</caption>
+                <thead><tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
+                <tbody>{ for t.rows.iter().map(|r| html! {
+                    <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr>
+                }) }</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Offers `text` as a file download called `name` (browser only).
+pub fn download(name: &str, mime: &str, text: &str) {
+    #[cfg(target_arch = "wasm32")]
+    blob::save(name, mime, text);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, mime, text);
+}
+
+/// A button that downloads a table as CSV.
+pub fn csv_button(name: &str, t: &Table) -> Html {
+    let (name, csv) = (format!("{name}.csv"), table_to_csv(t));
+    let testid = format!("whatif-csv-{}", name.trim_end_matches(".csv"));
+    let onclick = Callback::from(move |_: MouseEvent| download(&name, "text/csv", &csv));
+    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{"CSV"}</button> }
+}
+
+/// A button that downloads an SVG chart.
+pub fn svg_button(name: &str, svg: &str) -> Html {
+    let (name, svg) = (format!("{name}.svg"), svg.to_string());
+    let testid = format!("whatif-svg-{}", name.trim_end_matches(".svg"));
+    let onclick = Callback::from(move |_: MouseEvent| download(&name, "image/svg+xml", &svg));
+    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{"SVG"}</button> }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod blob {
+    //! `new Blob(...)`, `URL.createObjectURL` and a temporary `<a download>`.
+
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    #[wasm_bindgen]
+    extern "C" {
+        type Blob;
+        #[wasm_bindgen(constructor, catch)]
+        fn new(parts: &js_sys::Array, options: &js_sys::Object) -> Result<Blob, JsValue>;
+        #[wasm_bindgen(js_namespace = URL, js_name = createObjectURL, catch)]
+        fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
+        #[wasm_bindgen(js_namespace = URL, js_name = revokeObjectURL)]
+        fn revoke_object_url(url: &str);
+    }
+
+    pub fn save(name: &str, mime: &str, text: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"type".into(), &mime.into());
+        let Ok(url) = Blob::new(&parts, &options).and_then(|b| create_object_url(&b)) else {
+            return;
+        };
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some((doc, body)) = doc.and_then(|d| d.body().map(|b| (d, b))) {
+            if let Ok(a) = doc.create_element("a") {
+                let _ = a.set_attribute("href", &url);
+                let _ = a.set_attribute("download", name);
+                let _ = body.append_child(&a);
+                if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+                    a.click();
+                    a.remove();
+                }
+            }
+        }
+        gloo_timers::callback::Timeout::new(10_000, move || revoke_object_url(&url)).forget();
+    }
+}

@@ -1,0 +1,256 @@
+//! The result views of the panel, each drawn from the engine's answer (an `Rc<Reply>`), so tests can
+//! render them from results computed in the test. Every container carries its test id and, when
+//! known, `data-elapsed-ms`: how long the analysis took from the request to the answer.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::charts::whatif::{
+    overlay_funnel_height, overlay_funnel_svg, overlay_series_svg, pain_height, pain_svg,
+    tornado_height, tornado_svg,
+};
+use crate::app::charts::{format_value, kpi_label_with_currency, ChartOptions, Theme};
+use crate::sim::KPIS;
+
+use super::export::{
+    compare_table, csv_button, importance_table, pain_table, pct, signed, svg_button, table_html,
+    tornado_table,
+};
+use super::protocol::Reply;
+
+/// Properties of every result view.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    /// The engine's answer.
+    pub reply: Rc<Reply>,
+    /// Currency of money figures.
+    #[prop_or(AttrValue::from("€"))]
+    pub currency: AttrValue,
+    /// Chart theme.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// How long the analysis took (ms).
+    #[prop_or_default]
+    pub elapsed_ms: Option<f64>,
+    /// KPI of the analysis (pain-point ranking).
+    #[prop_or_default]
+    pub kpi: AttrValue,
+}
+
+fn elapsed(p: &ViewProps) -> Option<String> {
+    p.elapsed_ms.map(|ms| format!("{ms:.0}"))
+}
+
+/// A chart with its SVG download button.
+fn chart(name: &str, title: &str, svg: &Result<String, String>) -> Html {
+    html! {
+        <figure class="whatif-chart" data-testid={format!("whatif-chart-{name}")}>
+            <figcaption><h3>{title}</h3>
+                if let Ok(s) = svg { {svg_button(name, s)} }
+            </figcaption>
+            { match svg {
+                Ok(s) => html! { <div class="svg-wrap">{Html::from_html_unchecked(AttrValue::from(s.clone()))}</div> },
+                Err(e) => html! { <p class="chart-error">{format!("This chart could not be drawn: {e}")}</p> },
+            } }
+        </figure>
+    }
+}
+
+/// The comparison: overlaid charts and, per KPI, the paired difference and P(better).
+#[component]
+pub fn CompareView(p: &ViewProps) -> Html {
+    let charts = use_memo((p.reply.clone(), p.theme), |(reply, theme)| {
+        let Reply::Compare(c) = &**reply else {
+            return Vec::new();
+        };
+        let mut names = vec!["Baseline".to_string()];
+        names.extend(c.variants.iter().map(|v| v.name.clone()));
+        let mut sums = vec![&c.baseline];
+        sums.extend(c.variants.iter().map(|v| &v.summary));
+        let o = |h| ChartOptions {
+            width: 800,
+            height: h,
+            theme: *theme,
+            ..ChartOptions::default()
+        };
+        let e = |r: Result<String, _>| r.map_err(|e: crate::app::charts::ChartError| e.to_string());
+        vec![
+            e(overlay_funnel_svg(
+                &names,
+                &sums,
+                &o(overlay_funnel_height(&sums, *theme)),
+            )),
+            e(overlay_series_svg(
+                &names,
+                &sums,
+                "active",
+                "active customers",
+                &o(380),
+            )),
+            e(overlay_series_svg(
+                &names,
+                &sums,
+                "advocates",
+                "advocates",
+                &o(380),
+            )),
+        ]
+    });
+    let Reply::Compare(c) = &*p.reply else {
+        return html! {};
+    };
+    let cur = p.currency.as_str();
+    let table = compare_table(c, cur);
+    html! {
+        <div class="whatif-result" data-testid="compare-view" data-elapsed-ms={elapsed(p)}
+            data-runs={c.baseline.runs.to_string()}>
+            <div class="whatif-charts">
+                if charts.len() == 3 {
+                    {chart("compare-funnel", "Funnel", &charts[0])}
+                    {chart("compare-retention", "Active customers", &charts[1])}
+                    {chart("compare-advocacy", "Advocates", &charts[2])}
+                }
+            </div>
+            <table class="data whatif-table whatif-diffs">
+                <caption>{format!("Variant − baseline, paired over {} runs with common random numbers", c.baseline.runs)}</caption>
+                <thead><tr>
+                    <th scope="col">{"Figure"}</th><th scope="col">{"Variant"}</th>
+                    <th scope="col">{"Median difference"}</th><th scope="col">{"p5 – p95"}</th>
+                    <th scope="col">{"P(better)"}</th>
+                </tr></thead>
+                <tbody>
+                { for KPIS.iter().flat_map(|kpi| c.variants.iter().enumerate().filter_map(move |(i, v)| {
+                    let d = v.diffs.get(*kpi)?;
+                    let id = if i == 0 { format!("p-better-{kpi}") } else { format!("p-better-{kpi}-{}", i + 1) };
+                    Some(html! {
+                        <tr>
+                            <th scope="row">{kpi_label_with_currency(kpi, cur)}</th>
+                            <td>{&v.name}</td>
+                            <td class="num">{signed(kpi, d.stats.p50, cur)}</td>
+                            <td class="num">{format!("{} – {}", signed(kpi, d.stats.p5, cur), signed(kpi, d.stats.p95, cur))}</td>
+                            <td class="num"><span data-testid={id} data-value={d.p_better.to_string()}>{pct(d.p_better)}</span></td>
+                        </tr>
+                    })
+                })) }
+                </tbody>
+            </table>
+            <p class="whatif-exports">{"Download: "}{csv_button("comparison", &table)}</p>
+        </div>
+    }
+}
+
+/// The tornado chart and the rank-correlation table.
+#[component]
+pub fn TornadoView(p: &ViewProps) -> Html {
+    let svg = use_memo(
+        (p.reply.clone(), p.theme, p.currency.clone()),
+        |(r, theme, cur)| {
+            let Reply::Tornado(t) = &**r else {
+                return Err(String::new());
+            };
+            let o = ChartOptions {
+                width: 800,
+                height: tornado_height(t.bars.len(), *theme),
+                theme: *theme,
+                currency: cur.to_string(),
+            };
+            tornado_svg(t, cur, &o).map_err(|e| e.to_string())
+        },
+    );
+    let Reply::Tornado(t) = &*p.reply else {
+        return html! {};
+    };
+    let cur = p.currency.as_str();
+    let (bars, imp) = (tornado_table(t, cur), importance_table(t, cur));
+    html! {
+        <div class="whatif-result" data-testid="tornado" data-elapsed-ms={elapsed(p)}
+            data-bars={t.bars.len().to_string()} data-kpi={t.kpi.clone()}>
+            {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(&t.kpi, cur)), &svg)}
+            <p class="whatif-note">{"Each input swung between the ends of its 90% range (±20% of a point value), the others at their central values; bars sorted by their effect on the expected value."}</p>
+            {table_html(&imp, "whatif-importance")}
+            if t.importance.is_empty() {
+                <p class="whatif-note">{"No input is uncertain: give some inputs a range to see which ones explain the spread."}</p>
+            }
+            <p class="whatif-exports">{"Download: "}{csv_button("tornado", &bars)}{csv_button("rank-correlation", &imp)}</p>
+        </div>
+    }
+}
+
+/// The pain-point ranking: sentences, a bar chart and a table.
+#[component]
+pub fn PainView(p: &ViewProps) -> Html {
+    let kpi = p.kpi.to_string();
+    let svg = use_memo(
+        (p.reply.clone(), p.theme, p.currency.clone(), kpi.clone()),
+        |(r, theme, cur, kpi)| {
+            let Reply::PainRanking(rows) = &**r else {
+                return Err(String::new());
+            };
+            let o = ChartOptions {
+                width: 800,
+                height: pain_height(rows.len(), *theme),
+                theme: *theme,
+                currency: cur.to_string(),
+            };
+            pain_svg(rows, kpi, cur, &o).map_err(|e| e.to_string())
+        },
+    );
+    let Reply::PainRanking(rows) = &*p.reply else {
+        return html! {};
+    };
+    let cur = p.currency.as_str();
+    let label = kpi_label_with_currency(&kpi, cur).to_lowercase();
+    let table = pain_table(rows, &kpi, cur);
+    html! {
+        <div class="whatif-result" data-testid="painpoint-ranking" data-elapsed-ms={elapsed(p)} data-rows={rows.len().to_string()}>
+            <ol class="whatif-worth">
+            { for rows.iter().map(|r| { let (a, b) = (&r.removed.stats, &r.halved.stats); html! {
+                <li data-testid={format!("pain-worth-{}", r.index)} data-value={a.p50.to_string()}>
+                    {format!("Fixing “{}” is worth {} more {label}", r.name, format_value(&kpi, a.p50, cur))}
+                    <span class="whatif-range">{format!(" (p5–p95 {} – {}; halving it: {}, p5–p95 {} – {})",
+                        signed(&kpi, a.p5, cur), signed(&kpi, a.p95, cur), signed(&kpi, b.p50, cur), signed(&kpi, b.p5, cur), signed(&kpi, b.p95, cur))}</span>
+                </li>
+            }}) }
+            </ol>
+            if rows.is_empty() { <p class="whatif-note">{"This journey has no pain points."}</p> }
+            else { {chart("pain", "Worth of fixing each pain point", &svg)} }
+            {table_html(&table, "whatif-pain-table")}
+            <p class="whatif-exports">{"Download: "}{csv_button("pain-points", &table)}</p>
+        </div>
+    }
+}
+
+/// The answer to a target question, or why it cannot be reached.
+#[component]
+pub fn TargetView(p: &ViewProps) -> Html {
+    let Reply::Target(a) = &*p.reply else {
+        return html! {};
+    };
+    let kpi = p.kpi.as_str();
+    let cur = p.currency.as_str();
+    let f = |v: f64| format_value(kpi, v, cur);
+    let range = format!(
+        "from {} (input at 0%) to {} (input at 100%)",
+        f(a.range.0),
+        f(a.range.1)
+    );
+    html! {
+        <div class="whatif-result whatif-target" data-testid="target-answer" data-elapsed-ms={elapsed(p)}
+            data-value={a.value.map(|v| v.to_string())}>
+            { match (a.value, a.achieved) {
+                (Some(v), Some(got)) => html! {
+                    <p class="whatif-answer">{"Answer: "}<strong data-testid="target-value">{pct(v)}</strong>
+                        {format!(" — expected {} then {}.", kpi_label_with_currency(kpi, cur).to_lowercase(), f(got))}</p>
+                },
+                _ => html! { <p class="whatif-answer whatif-unreachable" data-testid="target-unreachable">
+                    {format!("Unreachable: with the other inputs at their central values, the expected value only goes {range}.")}</p> },
+            } }
+            <p>{format!("Reachable range: {range}.")}</p>
+            if let Some(u) = &a.uncertainty {
+                <p>{format!("Over draws of the other uncertain inputs the answer lies between {} and {} (p5–p95, median {}); the target is reachable in {} of the draws.",
+                    pct(u.p5), pct(u.p95), pct(u.p50), pct(a.reachable_share))}</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,113 @@
+//! Scenario files: "Export .json" (the documented format, `store::file`) and "Import" (a file picker,
+//! and files dropped onto the editor). A refused file changes nothing — neither the scenario nor the
+//! library — and the notice says what is wrong and where.
+
+use yew::prelude::*;
+
+use crate::store::file::{export_json, import_json, ImportError, MAX_FILE_BYTES};
+
+use super::super::root::{use_app, AppContext};
+use super::super::state::{Action, Notice};
+use super::download::{download_text, file_stem};
+
+/// What opening the text of file `name` does: load the scenario, or say why not.
+pub fn import_action(name: &str, text: &str) -> Action {
+    match import_json(text) {
+        Ok(scenario) => Action::LoadScenario {
+            notice: Some(Notice::info(format!(
+                "Opened \"{}\" from {name}. Undo goes back to the previous scenario.",
+                scenario.meta.name
+            ))),
+            scenario: Box::new(scenario),
+        },
+        Err(e) => refused(name, &e),
+    }
+}
+
+/// The notice for a refused file.
+fn refused(name: &str, e: &ImportError) -> Action {
+    let text = format!("{name} was not opened: {e} Nothing was changed.");
+    Action::Notify(Some(Notice::error(text)))
+}
+
+/// Reads the first file of a list (picker or drop) and dispatches the result.
+#[cfg(target_arch = "wasm32")]
+pub fn open_files(ctx: &AppContext, files: Option<web_sys::FileList>) {
+    let Some(file) = files.and_then(|f| f.get(0)) else {
+        return;
+    };
+    let name = file.name();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let e = ImportError::TooLarge {
+            bytes: file.size() as usize,
+        };
+        ctx.dispatch(refused(&name, &e));
+        return;
+    }
+    let ctx = ctx.clone();
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(text) => ctx.dispatch(import_action(&name, &text.as_string().unwrap_or_default())),
+            Err(_) => ctx.dispatch(refused(
+                &name,
+                &ImportError::Malformed("the browser could not read it".into()),
+            )),
+        }
+    });
+}
+
+/// Dropping files outside a browser does nothing.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn open_files(ctx: &AppContext, files: Option<()>) {
+    let _ = (ctx, files, MAX_FILE_BYTES);
+}
+
+/// Handlers that accept a scenario file dropped onto an element: `(ondragover, ondrop)`.
+pub fn drop_handlers(ctx: &AppContext) -> (Callback<DragEvent>, Callback<DragEvent>) {
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ctx = ctx.clone();
+    let ondrop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        open_files(&ctx, e.data_transfer().and_then(|d| d.files()));
+        #[cfg(not(target_arch = "wasm32"))]
+        open_files(&ctx, None);
+    });
+    (ondragover, ondrop)
+}
+
+/// The "Export .json" button and the "Import" file picker.
+#[component]
+pub fn FileTools() -> Html {
+    let ctx = use_app();
+    let onexport = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            let s = &ctx.state.scenario;
+            let name = format!("{}.json", file_stem(&s.meta.name));
+            download_text(&name, "application/json", &export_json(s));
+        })
+    };
+    let onimport = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            #[cfg(target_arch = "wasm32")]
+            open_files(&ctx, input.files());
+            #[cfg(not(target_arch = "wasm32"))]
+            open_files(&ctx, None);
+            input.set_value("");
+        })
+    };
+    html! {
+        <div class="file-tools">
+            <button type="button" class="ghost" data-testid="export-json" onclick={onexport}
+                title="Download the scenario as a .json file">{"Export .json"}</button>
+            <label class="button ghost" title="Open a scenario .json file (or drop one onto the editor)">
+                {"Import…"}
+                <input type="file" accept=".json,application/json" data-testid="import-input" class="sr-only" onchange={onimport} />
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,224 @@
+//! Share links and embed code: the scenario in the URL fragment (`store::link`), the "Copy link" button
+//! (Clipboard API, with a selected text field as the fallback), the embed snippet and the presentation
+//! link.
+
+use yew::prelude::*;
+
+use crate::sim::Scenario;
+use crate::store::route::CHARTS;
+use crate::store::{encode_fragment, route_fragment, Route};
+
+use super::super::results::kpis::CARDS;
+use super::super::root::use_app;
+
+/// The editor fragment of a scenario, with its `#`.
+pub fn editor_fragment(s: &Scenario) -> String {
+    route_fragment(&Route::Editor {
+        scenario: Some(encode_fragment(s)),
+    })
+}
+
+/// The page address without its fragment.
+pub fn page_base() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        href.split('#').next().unwrap_or_default().to_string()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+/// Replaces the URL fragment without a new history entry (errors, e.g. in odd sandboxes, are ignored).
+pub fn replace_fragment(fragment: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        let same = w.location().hash().ok().as_deref() == Some(fragment);
+        if let (false, Ok(history)) = (same, w.history()) {
+            let url = format!("{}{fragment}", page_base());
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = fragment;
+}
+
+/// Tries the Clipboard API; `on_done(true)` once copied, `on_done(false)` if unavailable or refused.
+pub fn copy_text(text: &str, on_done: Callback<bool>) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsValue;
+        let navigator = web_sys::window().map(|w| w.navigator());
+        let has = navigator.as_ref().is_some_and(|n| {
+            js_sys::Reflect::get(n, &JsValue::from_str("clipboard")).is_ok_and(|c| c.is_object())
+        });
+        let Some(navigator) = navigator.filter(|_| has) else {
+            on_done.emit(false);
+            return;
+        };
+        let promise = navigator.clipboard().write_text(text);
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            on_done.emit(ok);
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        on_done.emit(false);
+    }
+}
+
+/// Selects the text of the input or textarea with test id `id` (the manual-copy fallback).
+fn select_field(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector(&format!("[data-testid='{id}']"))
+                .ok()
+                .flatten()
+        });
+        if let Some(i) = el
+            .clone()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let _ = i.focus();
+            i.select();
+        } else if let Some(t) = el.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+            let _ = t.focus();
+            t.select();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// What the share popover shows.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Nothing,
+    Link { url: String, copied: Option<bool> },
+    Embed,
+}
+
+/// The "Copy link" and "Embed" buttons with their popover.
+#[component]
+pub fn ShareTools() -> Html {
+    let ctx = use_app();
+    let shown = use_state(|| Shown::Nothing);
+    let charts = use_state(|| vec!["funnel".to_string(), "retention".to_string()]);
+    let kpis = use_state(|| {
+        vec![
+            "purchased".to_string(),
+            "revenue".to_string(),
+            "roi".to_string(),
+        ]
+    });
+    // Encoded only when shown: renders during a run must stay cheap.
+    let open = *shown != Shown::Nothing;
+    let encoded = if open {
+        encode_fragment(&ctx.state.scenario)
+    } else {
+        String::new()
+    };
+    let base = page_base();
+    let onshare = {
+        let (shown, ctx, base) = (shown.clone(), ctx.clone(), base.clone());
+        Callback::from(move |_: MouseEvent| {
+            let url = format!("{base}#{}", encode_fragment(&ctx.state.scenario));
+            shown.set(Shown::Link {
+                url: url.clone(),
+                copied: None,
+            });
+            let (shown, url) = (shown.clone(), url.clone());
+            copy_text(
+                &url.clone(),
+                Callback::from(move |ok: bool| {
+                    shown.set(Shown::Link {
+                        url: url.clone(),
+                        copied: Some(ok),
+                    });
+                    if !ok {
+                        select_field("share-link");
+                    }
+                }),
+            );
+        })
+    };
+    let onembed = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(Shown::Embed))
+    };
+    let onclose = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(Shown::Nothing))
+    };
+    let present = format!("{base}#present/{encoded}");
+    let popover = match &*shown {
+        Shown::Nothing => html! {},
+        Shown::Link { url, copied } => html! {
+            <div class="popover" data-testid="share-popover">
+                <label for="share-link">{"Share link (the scenario and its seed are in the link)"}</label>
+                <input id="share-link" type="text" readonly=true data-testid="share-link" value={url.clone()} />
+                <p class="hint" data-testid="share-status">{ match copied {
+                    Some(true) => "Copied to the clipboard.",
+                    Some(false) => "Press Ctrl+C (⌘C) to copy the selected link.",
+                    None => "Copying…",
+                } }</p>
+                <p><a href={present} target="_blank" rel="noopener" data-testid="present-link">{"Open the presentation view"}</a></p>
+                <button type="button" class="ghost" onclick={onclose}>{"Close"}</button>
+            </div>
+        },
+        Shown::Embed => {
+            let route = Route::Embed {
+                charts: (*charts).clone(),
+                kpis: (*kpis).clone(),
+                scenario: Some(encoded),
+            };
+            let src = format!("{base}{}", route_fragment(&route));
+            let code = format!(
+                "<iframe src=\"{}\" width=\"900\" height=\"640\" style=\"border:0\" title=\"Journey simulator\" loading=\"lazy\"></iframe>",
+                src.replace('"', "&quot;")
+            );
+            html! {
+                <div class="popover" data-testid="embed-popover">
+                    <fieldset><legend>{"Charts"}</legend>{ for CHARTS.iter().map(|c| toggle(&charts, c, c)) }</fieldset>
+                    <fieldset><legend>{"Figures"}</legend>{ for CARDS.iter().map(|(k, id)| toggle(&kpis, k, id)) }</fieldset>
+                    <label for="embed-code">{"Embed code (paste into a web page or a reveal.js slide)"}</label>
+                    <textarea id="embed-code" readonly=true rows="4" data-testid="embed-code" value={code} />
+                    <p><a href={src} target="_blank" rel="noopener" data-testid="embed-link">{"Preview the embed"}</a></p>
+                    <button type="button" class="ghost" onclick={onclose}>{"Close"}</button>
+                </div>
+            }
+        }
+    };
+    html! {
+        <div class="share-tools">
+            <button type="button" class="ghost" data-testid="share-button" onclick={onshare}>{"Copy link"}</button>
+            <button type="button" class="ghost" data-testid="embed-button" onclick={onembed}>{"Embed"}</button>
+            {popover}
+        </div>
+    }
+}
+
+/// A checkbox adding or removing `name` in `list`.
+fn toggle(list: &UseStateHandle<Vec<String>>, name: &str, label: &str) -> Html {
+    let checked = list.iter().any(|n| n == name);
+    let onchange = {
+        let (list, name) = (list.clone(), name.to_string());
+        Callback::from(move |_: Event| {
+            let mut next: Vec<String> = (*list).clone();
+            match next.iter().position(|n| *n == name) {
+                Some(i) => drop(next.remove(i)),
+                None => next.push(name.clone()),
+            }
+            list.set(next);
+        })
+    };
+    html! {
+        <label class="check"><input type="checkbox" {checked} {onchange} data-testid={format!("embed-pick-{label}")} />{label}</label>
+    }
+}

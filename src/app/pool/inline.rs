@@ -1,0 +1,60 @@
+//! The engine on the page, for where web workers cannot start (an opaque origin: a sandboxed iframe
+//! without `allow-same-origin`). Runs one batch per task, yielding between batches so the page stays
+//! responsive and a newer job (or Cancel) stops this one.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use crate::sim::{Scenario, Simulation};
+
+use super::super::state::Action;
+use super::{now_ms, Inner};
+
+/// Whether this page may start workers from its own site (not in an opaque origin).
+pub fn workers_allowed() -> bool {
+    web_sys::window().is_some_and(|w| w.origin() != "null")
+}
+
+/// Computes `scenario` as job `job` on the page, reporting progress and the final summary.
+pub fn run(inner: Weak<RefCell<Inner>>, job: u64, scenario: Scenario) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let current = |inner: &Weak<RefCell<Inner>>| {
+            let rc: Rc<RefCell<Inner>> = inner.upgrade()?;
+            let guard = rc.try_borrow().ok()?;
+            (guard.job == job).then(|| guard.dispatch.clone())
+        };
+        let sim = match Simulation::new(&scenario) {
+            Ok(sim) => sim,
+            Err(problems) => {
+                if let Some(dispatch) = current(&inner) {
+                    let message = problems
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    dispatch.dispatch(Action::Failed { job, message });
+                }
+                return;
+            }
+        };
+        let mut acc = sim.accumulator();
+        for index in 0..sim.batches() {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            let Some(dispatch) = current(&inner) else {
+                return;
+            };
+            acc.add(sim.run_batch(index));
+            dispatch.dispatch(Action::Progress {
+                job,
+                done: index + 1,
+            });
+        }
+        if let Some(dispatch) = current(&inner) {
+            dispatch.dispatch(Action::Summary {
+                job,
+                summary: Rc::new(acc.summary()),
+                now_ms: now_ms(),
+            });
+        }
+    });
+}

@@ -1,0 +1,46 @@
+//! The embed view (`#embed/<charts>/<kpis>/<scenario>`): only the chosen KPI cards and charts, no
+//! editor, filling its iframe. The seed travels in the scenario, so an embed shows fixed numbers.
+
+use yew::prelude::*;
+
+use super::super::persist::share::{editor_fragment, page_base};
+use super::super::results::chart::Charts;
+use super::super::results::kpis::Kpis;
+use super::super::root::use_app;
+
+/// Properties of [`EmbedView`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    /// Chart names to show, in order.
+    pub charts: Vec<String>,
+    /// KPI names to show, in order.
+    pub kpis: Vec<String>,
+}
+
+/// The embed.
+#[component]
+pub fn EmbedView(props: &EmbedProps) -> Html {
+    let ctx = use_app();
+    let s = &ctx.state;
+    let open = format!("{}{}", page_base(), editor_fragment(&s.scenario));
+    html! {
+        <div class="embed-view" data-testid="embed-view">
+            <header class="embed-head">
+                <h1>{&s.scenario.meta.name}</h1>
+                <a href={open} target="_blank" rel="noopener" data-testid="embed-open">{"Open in the simulator ↗"}</a>
+            </header>
+            if let Some(n) = &s.notice {
+                <p class="notice error" role="alert" data-testid="notice">{&n.text}</p>
+            }
+            { match &s.run.shown {
+                Some(shown) => html! {
+                    <>
+                        if !props.kpis.is_empty() { <Kpis shown={shown.clone()} only={Some(props.kpis.clone())} /> }
+                        if !props.charts.is_empty() { <Charts shown={shown.clone()} only={Some(props.charts.clone())} /> }
+                    </>
+                },
+                None => html! { <p class="placeholder" data-testid="embed-wait">{"Simulating…"}</p> },
+            } }
+        </div>
+    }
+}
