@@ -16,8 +16,16 @@ fn sixty_edits_undo_fifty_five_steps_and_redo() {
     let mut s = Rc::new(AppState::default());
     for i in 0..60u64 {
         // Alternating fields: each edit is a step of its own.
-        let field = if i % 2 == 0 { Field::Seed } else { Field::Horizon };
-        let text = if i % 2 == 0 { format!("{}", 100 + i) } else { format!("{}", 10 + i / 2) };
+        let field = if i % 2 == 0 {
+            Field::Seed
+        } else {
+            Field::Horizon
+        };
+        let text = if i % 2 == 0 {
+            format!("{}", 100 + i)
+        } else {
+            format!("{}", 10 + i / 2)
+        };
         s = reduce(s, Action::Set(field, text));
     }
     let last = s.scenario.clone();

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::editor::Editor;
 use super::header::Header;
 use super::persist::files::drop_handlers;
-use super::persist::keys::{undo_key, use_keydown};
+use super::persist::keys::{undo_key, use_keydown, use_reload_on_hashchange};
 use super::persist::startup::{current_fragment, initial_state};
 use super::persist::{use_persistence, Storage};
 use super::pool::{run, use_engine, Engine};
@@ -93,6 +93,7 @@ pub fn App(props: &AppProps) -> Html {
         storage: (*storage).clone(),
     };
     use_persistence(&ctx, props.url);
+    use_reload_on_hashchange(props.url);
     {
         let (dispatch, editor) = (state.dispatcher(), state.view == View::Editor);
         use_keydown(Callback::from(move |e: web_sys::KeyboardEvent| {

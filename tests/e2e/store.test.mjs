@@ -42,11 +42,12 @@ async function shareLink(page) {
 /** The scenario part (`s1.…`) of a share link. */
 const encoded = (link) => link.split('#')[1];
 
-/** Waits for a finished run in `frame` (page or iframe) with the KPI card drawn. */
+/** Waits for a finished run in `frame` (an embed or presentation, page or iframe) with the KPI drawn. */
 async function waitForKpi(frame, timeout = 90_000) {
   await frame.waitForFunction(() => {
     const k = document.querySelector('[data-testid="kpi-purchased"]');
-    return k && k.dataset.value && k.dataset.value !== 'NaN';
+    const view = document.querySelector('[data-status]');
+    return k && k.dataset.value && k.dataset.value !== 'NaN' && view?.dataset.status === 'done';
   }, null, { timeout, polling: 100 });
 }
 

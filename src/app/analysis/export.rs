@@ -181,8 +181,9 @@ pub fn download(name: &str, mime: &str, text: &str) {
 pub fn csv_button(name: &str, t: &Table) -> Html {
     let (name, csv) = (format!("{name}.csv"), table_to_csv(t));
     let testid = format!("whatif-csv-{}", name.trim_end_matches(".csv"));
+    let label = name.clone();
     let onclick = Callback::from(move |_: MouseEvent| download(&name, "text/csv", &csv));
-    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{"CSV"}</button> }
+    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{label}</button> }
 }
 
 /// A button that downloads an SVG chart.

@@ -13,4 +13,4 @@ pub mod variants;
 pub mod views;
 pub mod worker;
 
-pub use panel::AnalysisPanel;
+pub use panel::{AnalysisPanel, AnalysisProps};

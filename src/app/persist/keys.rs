@@ -1,45 +1,75 @@
-//! Window-wide keyboard shortcuts, as a hook that adds a `keydown` listener while mounted.
+//! Window-wide event listeners as hooks: keyboard shortcuts, and reopening the app when the planner
+//! changes the URL fragment by hand (a pasted link, the back button).
 
 use yew::prelude::*;
 
-/// Calls `on_key` with every `keydown` on the window while the component is mounted; `on_key` returns
-/// whether it handled the key (then the browser's default action is prevented).
+/// Calls `on_event` with every `event` on the window while the component is mounted; `on_event`
+/// returns whether it handled the event (then the browser's default action is prevented).
 #[hook]
-pub fn use_keydown(on_key: Callback<web_sys::KeyboardEvent, bool>) {
-    use_effect_with((), move |_| {
+pub fn use_window_event(event: &'static str, on_event: Callback<web_sys::Event, bool>) {
+    use_effect_with(event, move |event| {
         #[cfg(target_arch = "wasm32")]
         let listener = {
             use wasm_bindgen::closure::Closure;
             use wasm_bindgen::JsCast;
-            let closure =
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                    if on_key.emit(e.clone()) {
-                        e.prevent_default();
-                    }
-                });
+            let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                if on_event.emit(e.clone()) {
+                    e.prevent_default();
+                }
+            });
             let window = web_sys::window();
             if let Some(w) = &window {
-                let _ =
-                    w.add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
+                let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
             }
-            (window, closure)
+            (window, closure, *event)
         };
         #[cfg(not(target_arch = "wasm32"))]
-        drop(on_key);
+        drop((on_event, event));
         move || {
             #[cfg(target_arch = "wasm32")]
             {
                 use wasm_bindgen::JsCast;
-                let (window, closure) = listener;
+                let (window, closure, event) = listener;
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "keydown",
-                        closure.as_ref().unchecked_ref(),
-                    );
+                    let f = closure.as_ref().unchecked_ref();
+                    let _ = w.remove_event_listener_with_callback(event, f);
                 }
             }
         }
     });
+}
+
+/// Calls `on_key` with every `keydown` on the window; it returns whether it handled the key.
+#[hook]
+pub fn use_keydown(on_key: Callback<web_sys::KeyboardEvent, bool>) {
+    use wasm_bindgen::JsCast;
+    use_window_event(
+        "keydown",
+        Callback::from(move |e: web_sys::Event| {
+            e.dyn_into::<web_sys::KeyboardEvent>()
+                .is_ok_and(|k| on_key.emit(k))
+        }),
+    );
+}
+
+/// Reopens the app when the fragment is changed by hand (the app itself only uses `replaceState`,
+/// which fires no `hashchange`), so a pasted link or an embed/presentation route takes effect.
+#[hook]
+pub fn use_reload_on_hashchange(enabled: bool) {
+    use_window_event(
+        "hashchange",
+        Callback::from(move |_: web_sys::Event| {
+            #[cfg(target_arch = "wasm32")]
+            if enabled {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = enabled;
+            false
+        }),
+    );
 }
 
 /// Whether a key event is undo (Ctrl/⌘+Z) or redo (Ctrl/⌘+Shift+Z, Ctrl+Y): `Some(true)` for undo.

@@ -1,7 +1,7 @@
 //! The state the app starts in: the view and scenario of the URL fragment, else the autosave, else the
 //! default journey — with a notice when a link or the autosave cannot be opened (never a blank page).
 
-use crate::sim::templates::default_scenario;
+use crate::sim::templates::{default_scenario, template as template_of, template_names};
 use crate::sim::Scenario;
 use crate::store::{decode_fragment, parse_route, Route};
 
@@ -61,7 +61,14 @@ fn pick_scenario(route: &Route, storage: &Storage) -> (Scenario, String, Option<
 /// The starting state for the fragment `fragment` and the library in `storage`.
 pub fn initial_state(fragment: &str, storage: &Storage) -> AppState {
     let route = parse_route(fragment);
-    let (scenario, template, notice) = pick_scenario(&route, storage);
+    let (scenario, mut template, notice) = pick_scenario(&route, storage);
+    if template.is_empty() {
+        // A linked or autosaved scenario that is an unedited template shows that template's name.
+        let same = template_names()
+            .iter()
+            .find(|n| template_of(n).as_ref() == Some(&scenario));
+        template = same.map_or_else(String::new, |n| n.to_string());
+    }
     let mut state = AppState::new(scenario, &template);
     state.view = view_of(&route);
     state.notice = notice;

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use super::super::charts::format_value;
 use super::super::persist::keys::use_keydown;
-use super::super::results::kpis::{plain, Kpis};
+use super::super::results::kpis::Kpis;
 use super::super::root::use_app;
+use super::status;
 
 /// The step shown: 0 is the title, 1..=n reveal stages, n + 1 the outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -70,7 +71,7 @@ pub fn PresentView() -> Html {
             .map(|f| f.reached.p50)
     };
     html! {
-        <div class="present-view" data-testid="present-view" data-step={at.to_string()} data-steps={last.to_string()}>
+        <div class="present-view" data-testid="present-view" data-status={status(&s.run.status)} data-step={at.to_string()} data-steps={last.to_string()}>
             <header>
                 <h1>{&s.scenario.meta.name}</h1>
                 <p class="present-sub">{format!("{} prospects · {} {}s · {} runs",
@@ -86,7 +87,7 @@ pub fn PresentView() -> Html {
                             data-testid={format!("present-stage-{k}")} aria-hidden={(!shownow).to_string()}>
                             <span class="stage-name">{&stage.name}</span>
                             <span class="stage-value">{ value.map_or("…".to_string(), |v| format_value("purchased", v, &currency)) }</span>
-                            <span class="stage-rate">{ format!("{}% move on", plain(stage.conversion.central() * 100.0)) }</span>
+                            <span class="stage-rate">{ format!("{:.0}% move on", stage.conversion.central() * 100.0) }</span>
                         </li>
                     }
                 }) }
