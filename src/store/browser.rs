@@ -16,6 +16,7 @@ const PROBE_KEY: &str = "journey-sim/v1/probe";
 /// `window.localStorage`, checked to work when opened.
 #[derive(Clone, Debug)]
 pub struct BrowserStore {
+    /// `window.localStorage`.
     storage: Storage,
 }
 

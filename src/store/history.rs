@@ -15,7 +15,9 @@ pub const COALESCE_MS: f64 = 1000.0;
 /// The open coalescing group: its key and the time of its last push.
 #[derive(Clone, Debug, PartialEq)]
 struct Group {
+    /// The group key, such as a field's path.
     key: String,
+    /// Time of the group's last push, in milliseconds.
     last_ms: f64,
 }
 

@@ -55,7 +55,9 @@ pub trait KeyValue {
 /// Usage is counted like browsers do, in UTF-16 code units of keys plus values.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MemoryStore {
+    /// Keys and values.
     entries: BTreeMap<String, String>,
+    /// Most UTF-16 code units of keys plus values, if limited.
     quota: Option<usize>,
 }
 

@@ -33,6 +33,7 @@ pub const CORRUPT_PREFIX: &str = "journey-sim/v1/corrupt/";
 /// The scenario library over a [`KeyValue`] store.
 #[derive(Clone, Debug)]
 pub struct Library<S: KeyValue> {
+    /// Where entries are kept.
     store: S,
 }
 

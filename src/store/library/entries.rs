@@ -13,8 +13,11 @@ use crate::store::file::{read_value, scenario_from_value};
 /// What is stored under a key: name, time and the scenario (as JSON, migrated when read).
 #[derive(Serialize, Deserialize)]
 struct Stored {
+    /// Name shown in the library.
     name: String,
+    /// Save time in milliseconds since the epoch.
     saved_at: f64,
+    /// The scenario in the file format (any version; migrated when read).
     scenario: Value,
 }
 
