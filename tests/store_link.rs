@@ -221,3 +221,42 @@ fn full_precision_numbers_round_trip() {
         assert_eq!(decode_fragment(&encode_fragment(&s)), Ok(s), "scenario {i}");
     }
 }
+
+#[test]
+fn comparison_links_of_every_template_round_trip_within_the_limit() {
+    use journey_sim::store::compare::{
+        decode_comparison, encode_comparison, ComparisonError, MAX_COMPARISON_BYTES,
+    };
+    use journey_sim::store::route::{parse_route, Route};
+    let all: Vec<_> = template_names()
+        .iter()
+        .filter_map(|n| template(n))
+        .collect();
+    for base in &all {
+        let variants: Vec<_> = all.iter().take(3).cloned().collect();
+        let fragment = encode_comparison(base, &variants);
+        assert!(fragment.len() < 16_000, "{} bytes", fragment.len());
+        let Route::Compare {
+            baseline,
+            variants: links,
+        } = parse_route(&fragment)
+        else {
+            panic!("not a comparison");
+        };
+        assert_eq!(
+            decode_comparison(baseline.as_deref(), &links),
+            Ok((base.clone(), variants))
+        );
+    }
+    // Oversized parts are refused before decoding, whichever part is long.
+    let big = format!("s1.{}", "A".repeat(MAX_COMPARISON_BYTES / 2));
+    let link = encode_fragment(&default_scenario());
+    let too_long = decode_comparison(Some(&link), &[big.clone(), big.clone()]);
+    assert!(matches!(too_long, Err(ComparisonError::TooLong { .. })));
+    let one = decode_comparison(Some(&link), std::slice::from_ref(&big));
+    let text = one.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        text.contains("variant 1") && text.contains("too long"),
+        "{text}"
+    );
+}

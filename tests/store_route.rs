@@ -121,3 +121,83 @@ fn arbitrary_fragments_never_panic() {
         let _ = route.scenario().map(decode_fragment);
     }
 }
+
+#[test]
+fn comparison_routes_round_trip_and_decode() {
+    use journey_sim::store::compare::{decode_comparison, encode_comparison};
+    let mut g = Gen::new(23);
+    let base = store_common::random_scenario(&mut g);
+    let variants: Vec<_> = (0..3)
+        .map(|_| store_common::random_scenario(&mut g))
+        .collect();
+    for n in 0..=3 {
+        let fragment = encode_comparison(&base, &variants[..n]);
+        assert!(fragment.starts_with("#compare/s1."));
+        let route = parse_route(&fragment);
+        assert_eq!(route_fragment(&route), fragment);
+        let Route::Compare {
+            baseline,
+            variants: links,
+        } = &route
+        else {
+            panic!("not a comparison: {route:?}");
+        };
+        assert_eq!(links.len(), n);
+        let decoded = decode_comparison(baseline.as_deref(), links);
+        assert_eq!(decoded, Ok((base.clone(), variants[..n].to_vec())));
+        // The baseline is the route's scenario, and can be replaced.
+        assert_eq!(route.scenario(), baseline.as_deref());
+        let moved = route.with_scenario(Some("s1.abc".into()));
+        assert_eq!(parse_route(&route_fragment(&moved)), moved);
+    }
+    assert_eq!(
+        parse_route("#compare"),
+        Route::Compare {
+            baseline: None,
+            variants: vec![]
+        }
+    );
+    let none = Route::Compare {
+        baseline: None,
+        variants: vec!["s1.x".into()],
+    };
+    assert_eq!(parse_route(&route_fragment(&none)), none);
+}
+
+#[test]
+fn damaged_comparison_links_give_messages_never_panics() {
+    use journey_sim::store::compare::{decode_comparison, MAX_COMPARISON_BYTES};
+    let link = encode_fragment(&default_scenario());
+    let cases = [
+        format!("#compare/{link}/s1.AAAA"),
+        format!("#compare/garbage/{link}"),
+        format!("#compare/-/{link}"),
+        format!("#compare/{link}/{link}/{link}/{link}/{link}"),
+        format!("#compare/{link}/s9.AAAA"),
+        format!("#compare/s1.{}", "A".repeat(MAX_COMPARISON_BYTES)),
+    ];
+    for fragment in cases {
+        let Route::Compare { baseline, variants } = parse_route(&fragment) else {
+            panic!("not a comparison: {fragment}");
+        };
+        let err = decode_comparison(baseline.as_deref(), &variants).err();
+        let text = err.map(|e| e.to_string()).unwrap_or_default();
+        assert!(text.starts_with("This comparison link"), "{text}");
+    }
+    let mut g = Gen::new(24);
+    let alphabet: Vec<char> = "#/-s1.compareAZaz09_😀 ".chars().collect();
+    for i in 0..5_000 {
+        let n = g.below(120);
+        let tail = g.text(&alphabet, n);
+        let text = match i % 3 {
+            0 => format!("#compare/{tail}"),
+            1 => format!("#compare/{link}/{tail}"),
+            _ => format!("compare/{link}/{}", &link[..g.below(link.len())]),
+        };
+        let route = parse_route(&text);
+        let _ = route_fragment(&route);
+        if let Route::Compare { baseline, variants } = route {
+            let _ = decode_comparison(baseline.as_deref(), &variants);
+        }
+    }
+}

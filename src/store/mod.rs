@@ -8,6 +8,7 @@
 //!   → [`Scenario`](crate::sim::Scenario); [`file::export_json`] writes the documented format;
 //! - URL fragment → [`route::parse_route`] → [`link::decode_fragment`] (base64url, raw deflate, then the
 //!   same migration and validation as files); [`link::encode_fragment`] and [`route::route_fragment`] write;
+//! - `#compare/…` → [`compare::decode_comparison`]: the baseline and variants, each an `s1.` link;
 //! - [`library::Library`] stores one key per scenario under `journey-sim/v1/` in any [`KeyValue`] store:
 //!   [`MemoryStore`] natively and as the fallback, `BrowserStore` in the browser, [`AnyStore`] for either.
 
@@ -15,6 +16,7 @@ pub mod any;
 pub mod base64url;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod compare;
 pub mod export;
 pub mod file;
 pub mod history;
@@ -24,6 +26,7 @@ pub mod link;
 pub mod route;
 
 pub use any::AnyStore;
+pub use compare::{decode_comparison, encode_comparison, ComparisonError};
 pub use file::{export_json, import_json, migrate, ImportError};
 pub use history::History;
 pub use kv::{KeyValue, MemoryStore, StoreError};

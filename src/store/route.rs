@@ -7,11 +7,14 @@
 //! | `#embed/funnel,retention/purchased,roi/s1.xxxx` | embed: only those charts and KPIs           |
 //! | `#embed/-/purchased/s1.xxxx`                  | embed with no charts (`-` is an empty list)   |
 //! | `#present/s1.xxxx`                            | presentation view                             |
+//! | `#compare/s1.base/s1.var1/s1.var2`            | editor with the baseline, what-if Compare tab with the variants |
 //!
 //! Chart names are those of [`CHARTS`], KPI names those of [`KPIS`]; unknown names are dropped. The
 //! scenario is the last segment and starts with `s` and a digit; [`decode_fragment`](super::link::decode_fragment)
 //! reads it. Anything else is the editor route, whose scenario the link decoder then refuses with a
-//! message (so a damaged link opens the default journey and says why, never a blank page).
+//! message (so a damaged link opens the default journey and says why, never a blank page). A comparison
+//! keeps every segment after `compare` (`-` or nothing for a missing baseline);
+//! [`decode_comparison`](super::compare::decode_comparison) reads and checks them.
 
 use crate::sim::record::KPIS;
 
@@ -40,6 +43,13 @@ pub enum Route {
         /// The linked scenario.
         scenario: Option<String>,
     },
+    /// The editor with a baseline, and the what-if panel comparing it with variants.
+    Compare {
+        /// The baseline (an encoded link), shown in the editor.
+        baseline: Option<String>,
+        /// The variants (encoded links), in order.
+        variants: Vec<String>,
+    },
 }
 
 impl Route {
@@ -48,6 +58,7 @@ impl Route {
         match self {
             Route::Editor { scenario } | Route::Present { scenario } => scenario.as_deref(),
             Route::Embed { scenario, .. } => scenario.as_deref(),
+            Route::Compare { baseline, .. } => baseline.as_deref(),
         }
     }
 
@@ -61,6 +72,10 @@ impl Route {
                 kpis: kpis.clone(),
                 scenario,
             },
+            Route::Compare { variants, .. } => Route::Compare {
+                baseline: scenario,
+                variants: variants.clone(),
+            },
         }
     }
 }
@@ -70,6 +85,12 @@ pub fn parse_route(fragment: &str) -> Route {
     let f = fragment.trim();
     let f = f.strip_prefix('#').unwrap_or(f);
     let mut parts: Vec<&str> = f.split('/').collect();
+    if parts.first() == Some(&"compare") {
+        return Route::Compare {
+            baseline: parts.get(1).and_then(|s| segment(s)),
+            variants: parts.iter().skip(2).filter_map(|s| segment(s)).collect(),
+        };
+    }
     let scenario = take_scenario(&mut parts);
     match parts.first().copied() {
         Some("present") => Route::Present {
@@ -85,6 +106,13 @@ pub fn parse_route(fragment: &str) -> Route {
             scenario: scenario.or_else(|| Some(f.to_string())),
         },
     }
+}
+
+/// A comparison segment, trimmed; `None` when empty or `-`.
+fn segment(s: &str) -> Option<String> {
+    Some(s.trim())
+        .filter(|s| !s.is_empty() && *s != "-")
+        .map(str::to_string)
 }
 
 /// Removes and returns the last segment if it looks like an encoded scenario (`s` then a digit).
@@ -134,6 +162,18 @@ pub fn route_fragment(route: &Route) -> String {
             kpis,
             scenario,
         } => format!("#embed/{}/{}{}", list(charts), list(kpis), tail(scenario)),
+        Route::Compare { baseline, variants } => {
+            let mut out = "#compare".to_string();
+            if baseline.is_some() || !variants.is_empty() {
+                out.push('/');
+                out.push_str(baseline.as_deref().unwrap_or("-"));
+            }
+            for v in variants {
+                out.push('/');
+                out.push_str(v);
+            }
+            out
+        }
     }
 }
 
