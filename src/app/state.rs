@@ -49,6 +49,8 @@ pub struct AppState {
     pub storage_note: Option<String>,
     /// The latest message (an opened link or file, a save, a failure).
     pub notice: Option<Notice>,
+    /// Variants of a comparison link, loaded into the what-if panel when it starts.
+    pub linked_variants: Rc<Vec<Scenario>>,
 }
 
 /// Everything that changes the state.
@@ -124,6 +126,7 @@ impl AppState {
             library: Vec::new(),
             storage_note: None,
             notice: None,
+            linked_variants: Rc::default(),
         }
     }
 

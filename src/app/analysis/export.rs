@@ -1,8 +1,10 @@
-//! The analysis tables (shown in the panel and exported as CSV) and downloads through a Blob URL.
+//! The analysis tables (shown in the panel and exported as CSV) and their download buttons (CSV, SVG and
+//! PNG at 2×, through [`crate::app::persist::download`]).
 
 use yew::prelude::*;
 
 use crate::app::charts::{format_value, kpi_label_with_currency, table_to_csv, Table};
+use crate::app::persist::download::{download_png, download_text, standalone_svg};
 use crate::app::results::kpis::plain;
 use crate::sim::whatif::{Comparison, PainWorth, Tornado};
 use crate::sim::KPIS;
@@ -171,10 +173,7 @@ pub fn table_html(t: &Table, testid: &str) -> Html {
 
 /// Offers `text` as a file download called `name` (browser only).
 pub fn download(name: &str, mime: &str, text: &str) {
-    #[cfg(target_arch = "wasm32")]
-    blob::save(name, mime, text);
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (name, mime, text);
+    download_text(name, mime, text);
 }
 
 /// A button that downloads a table as CSV.
@@ -186,51 +185,20 @@ pub fn csv_button(name: &str, t: &Table) -> Html {
     html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{label}</button> }
 }
 
-/// A button that downloads an SVG chart.
+/// A button that downloads an SVG chart (`whatif-svg-<name>`).
 pub fn svg_button(name: &str, svg: &str) -> Html {
-    let (name, svg) = (format!("{name}.svg"), svg.to_string());
-    let testid = format!("whatif-svg-{}", name.trim_end_matches(".svg"));
-    let onclick = Callback::from(move |_: MouseEvent| download(&name, "image/svg+xml", &svg));
+    let (file, svg) = (format!("{name}.svg"), standalone_svg(svg));
+    let testid = format!("whatif-svg-{name}");
+    let onclick = Callback::from(move |_: MouseEvent| download(&file, "image/svg+xml", &svg));
     html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{"SVG"}</button> }
 }
 
-#[cfg(target_arch = "wasm32")]
-mod blob {
-    //! `new Blob(...)`, `URL.createObjectURL` and a temporary `<a download>`.
-
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    #[wasm_bindgen]
-    extern "C" {
-        type Blob;
-        #[wasm_bindgen(constructor, catch)]
-        fn new(parts: &js_sys::Array, options: &js_sys::Object) -> Result<Blob, JsValue>;
-        #[wasm_bindgen(js_namespace = URL, js_name = createObjectURL, catch)]
-        fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
-        #[wasm_bindgen(js_namespace = URL, js_name = revokeObjectURL)]
-        fn revoke_object_url(url: &str);
-    }
-
-    pub fn save(name: &str, mime: &str, text: &str) {
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"type".into(), &mime.into());
-        let Ok(url) = Blob::new(&parts, &options).and_then(|b| create_object_url(&b)) else {
-            return;
-        };
-        let doc = web_sys::window().and_then(|w| w.document());
-        if let Some((doc, body)) = doc.and_then(|d| d.body().map(|b| (d, b))) {
-            if let Ok(a) = doc.create_element("a") {
-                let _ = a.set_attribute("href", &url);
-                let _ = a.set_attribute("download", name);
-                let _ = body.append_child(&a);
-                if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
-                    a.click();
-                    a.remove();
-                }
-            }
-        }
-        gloo_timers::callback::Timeout::new(10_000, move || revoke_object_url(&url)).forget();
-    }
+/// A button that downloads an SVG chart as a PNG at twice its size (`whatif-png-<name>`), as the main
+/// charts do.
+pub fn png_button(name: &str, svg: &str) -> Html {
+    let (file, svg) = (format!("{name}.png"), svg.to_string());
+    let testid = format!("whatif-png-{name}");
+    let onclick = Callback::from(move |_: MouseEvent| download_png(&file, &svg));
+    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}
+    title="Download this chart as PNG at twice its size (for slides)">{"PNG"}</button> }
 }

@@ -4,10 +4,13 @@
 //! [`crate::app::charts::whatif`].
 
 pub mod client;
+pub mod compare_tab;
 pub mod export;
+pub mod fields;
 pub mod panel;
 pub mod protocol;
 pub mod state;
+pub mod tables;
 pub mod target;
 pub mod variants;
 pub mod views;

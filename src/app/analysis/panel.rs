@@ -1,17 +1,20 @@
 //! The panel: tabs for the four analyses, their controls and their results. Its state is its own
-//! reducer ([`PanelState`]); the current scenario comes in as a property and is the baseline.
+//! reducer ([`PanelState`]); the current scenario comes in as a property and is the baseline (of
+//! comparisons, unless a saved scenario is chosen). Inside the app it reads the library and the
+//! variants of a comparison link from the app's context.
 
 use yew::prelude::*;
 
 use crate::app::charts::{kpi_label, Theme};
 use crate::app::pool::now_ms;
+use crate::app::root::AppContext;
 use crate::sim::{Scenario, KPIS};
 
 use super::client::{use_analysis, Finished};
+use super::compare_tab::compare_tab;
 use super::protocol::{Kind, Request, MAX_RUNS};
-use super::state::{PanelAction, PanelState, Tab, MAX_VARIANTS, RUN_CHOICES};
+use super::state::{PanelAction, PanelState, Tab, RUN_CHOICES};
 use super::target::target_tab;
-use super::variants::VariantEditor;
 use super::views::{CompareView, PainView, TargetView, TornadoView};
 
 /// Properties of [`AnalysisPanel`].
@@ -43,7 +46,13 @@ pub fn kpi_select(id: &str, value: &str, onchange: Callback<String>) -> Html {
 /// The what-if analysis panel.
 #[component]
 pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
-    let state = use_reducer(PanelState::default);
+    let app = use_context::<AppContext>();
+    let state = {
+        let linked = app.as_ref().map(|a| a.state.linked_variants.clone());
+        use_reducer(move || {
+            linked.map_or_else(PanelState::default, |l| PanelState::with_variants(&l))
+        })
+    };
     let on_done = {
         let d = state.dispatcher();
         Callback::from(move |f: Finished| d.dispatch(PanelAction::Finished(f, now_ms())))
@@ -128,36 +137,11 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
     base.meta.runs = runs as u32;
     let body = match state.tab {
         Tab::Compare => {
-            let add = {
-                let (d, s, c) = (d.clone(), p.scenario.clone(), client.clone());
-                Callback::from(move |_: MouseEvent| {
-                    c.warm();
-                    d.dispatch(PanelAction::AddVariant(Box::new(s.clone())))
-                })
+            let warm = {
+                let c = client.clone();
+                Callback::from(move |_| c.warm())
             };
-            let ok = !state.variants.is_empty()
-                && state
-                    .variants
-                    .iter()
-                    .all(|v| v.problems.is_empty() && v.drafts.values().all(|(_, e)| e.is_none()));
-            let (b, vs) = (
-                base.clone(),
-                state
-                    .variants
-                    .iter()
-                    .map(|v| v.scenario.clone())
-                    .collect::<Vec<_>>(),
-            );
-            html! { <>
-                <p class="whatif-note">{format!("Baseline: the current journey “{}”. Variants are copies of it made with “Duplicate as variant”; change a few inputs and compare (up to {MAX_VARIANTS}).", p.scenario.meta.name)}</p>
-                <div class="whatif-variants">
-                    { for state.variants.iter().enumerate().map(|(i, v)| html! {
-                        <VariantEditor index={i} variant={v.clone()} baseline={p.scenario.clone()} dispatch={d.clone()} /> }) }
-                </div>
-                <button type="button" data-testid="whatif-add-variant" disabled={state.variants.len() >= MAX_VARIANTS} onclick={add}>{"Duplicate as variant"}</button>
-                {status(Kind::Compare, "whatif-run-compare", "Run comparison", ok, Box::new(move || Request::Compare { baseline: b.clone(), variants: vs.clone() }))}
-                {job_view(Kind::Compare, "")}
-            </> }
+            compare_tab(&state, p, app.as_ref(), warm, status, job_view)
         }
         Tab::Sensitivity => {
             let (s, kpi) = (base.clone(), state.tornado_kpi.clone());

@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::sim::scenario::Churn;
-use crate::sim::uncertain::{Prob, Rate};
 use crate::sim::validate::validate;
 use crate::sim::Scenario;
 
 use super::client::Finished;
 use super::protocol::{Kind, Reply};
+
+pub use super::fields::{field_value, parse_field, set_field, Field};
 
 /// At most this many variants.
 pub const MAX_VARIANTS: usize = 3;
@@ -33,95 +33,6 @@ pub enum Tab {
     Target,
 }
 
-/// A key input a variant can change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    /// Conversion of stage k (percent).
-    Conversion(usize),
-    /// Probability of pain point i (percent).
-    Pain(usize),
-    /// Fixed churn rate (percent).
-    Churn,
-    /// Advocacy promotion (percent).
-    Promotion,
-    /// Referrals per advocate per period (a rate).
-    Referrals,
-}
-
-impl Field {
-    /// Whether the field is typed in percent.
-    pub fn percent(self) -> bool {
-        self != Field::Referrals
-    }
-}
-
-/// The central value of `field` in `s` (a fraction for probabilities), if `s` has that input.
-pub fn field_value(s: &Scenario, field: Field) -> Option<f64> {
-    match field {
-        Field::Conversion(k) => s.stages.get(k).map(|st| st.conversion.central()),
-        Field::Pain(i) => s.pain_points.get(i).map(|p| p.probability.central()),
-        Field::Churn => match &s.retention.churn {
-            Churn::Fixed { rate } => Some(rate.central()),
-            _ => None,
-        },
-        Field::Promotion => Some(s.advocacy.promotion.central()),
-        Field::Referrals => Some(s.advocacy.referrals_per_period.central()),
-    }
-}
-
-/// Moves `p` so its central value is `v`: a point becomes `v`, a range is scaled (keeping its width
-/// relative to its centre, so the variant keeps its uncertainty and shares its draws).
-fn set_prob(p: &mut Prob, v: f64) {
-    let c = p.central();
-    *p = match p {
-        Prob::Range { .. } if c > 0.0 && c.is_finite() => p.scaled(v / c),
-        _ => Prob::Point(v),
-    };
-}
-
-/// Sets `field` of `s` to `v` (a fraction for probabilities).
-pub fn set_field(s: &mut Scenario, field: Field, v: f64) {
-    match field {
-        Field::Conversion(k) => set_prob(&mut s.stages[k].conversion, v),
-        Field::Pain(i) => set_prob(&mut s.pain_points[i].probability, v),
-        Field::Churn => {
-            if let Churn::Fixed { rate } = &mut s.retention.churn {
-                set_prob(rate, v)
-            }
-        }
-        Field::Promotion => set_prob(&mut s.advocacy.promotion, v),
-        Field::Referrals => {
-            let r = &mut s.advocacy.referrals_per_period;
-            let c = r.central();
-            *r = match *r {
-                Rate::Range { low, high } if c > 0.0 && c.is_finite() => Rate::Range {
-                    low: low * v / c,
-                    high: high * v / c,
-                },
-                _ => Rate::Point(v),
-            };
-        }
-    }
-}
-
-/// Reads a typed number ("62", "62.5", "62,5", "62 %"); percent fields give a fraction.
-pub fn parse_field(field: Field, text: &str) -> Result<f64, String> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    let v: f64 = t
-        .parse()
-        .map_err(|_| format!("\"{}\" is not a number", text.trim()))?;
-    if field.percent() {
-        if !(0.0..=100.0).contains(&v) {
-            return Err("a percentage from 0 to 100".into());
-        }
-        Ok(v / 100.0)
-    } else if v >= 0.0 && v.is_finite() {
-        Ok(v)
-    } else {
-        Err("a number of at least 0".into())
-    }
-}
-
 /// A variant: an edited copy of the baseline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Variant {
@@ -131,6 +42,24 @@ pub struct Variant {
     pub drafts: BTreeMap<Field, (String, Option<String>)>,
     /// What `crate::sim::validate` finds wrong.
     pub problems: Vec<String>,
+    /// Named "Variant n" by its place (a duplicate), renumbered when one is removed; otherwise it keeps
+    /// the name it came with (a saved scenario or a comparison link).
+    pub numbered: bool,
+}
+
+impl Variant {
+    /// A variant of `scenario`, validated; `name` is kept if given, else it is numbered `n`.
+    pub fn new(mut scenario: Scenario, name: Option<String>, n: usize) -> Variant {
+        let numbered = name.is_none();
+        scenario.meta.name = name.unwrap_or_else(|| format!("Variant {n}"));
+        let problems = validate(&scenario).iter().map(|p| p.to_string()).collect();
+        Variant {
+            scenario,
+            drafts: BTreeMap::new(),
+            problems,
+            numbered,
+        }
+    }
 }
 
 /// One analysis's job and latest result.
@@ -151,6 +80,9 @@ pub struct Job {
 pub struct PanelState {
     /// The open tab.
     pub tab: Tab,
+    /// The baseline of comparisons when it is a saved scenario (its name and scenario); `None` for
+    /// the current journey.
+    pub baseline: Option<Rc<(String, Scenario)>>,
     /// Variants (at most [`MAX_VARIANTS`]).
     pub variants: Vec<Variant>,
     /// KPI of the tornado.
@@ -173,6 +105,7 @@ impl Default for PanelState {
     fn default() -> Self {
         PanelState {
             tab: Tab::Compare,
+            baseline: None,
             variants: Vec::new(),
             tornado_kpi: "purchased".into(),
             pain_kpi: "purchased".into(),
@@ -185,12 +118,30 @@ impl Default for PanelState {
     }
 }
 
+impl PanelState {
+    /// The state with the variants of a comparison link (at most [`MAX_VARIANTS`], names kept).
+    pub fn with_variants(linked: &[Scenario]) -> PanelState {
+        let variants = linked
+            .iter()
+            .take(MAX_VARIANTS)
+            .enumerate()
+            .map(|(i, s)| Variant::new(s.clone(), Some(s.meta.name.clone()), i + 1))
+            .collect();
+        PanelState {
+            variants,
+            ..PanelState::default()
+        }
+    }
+}
+
 /// What changes the panel's state.
 pub enum PanelAction {
     /// Open a tab.
     Tab(Tab),
-    /// Add a copy of this scenario as a variant.
-    AddVariant(Box<Scenario>),
+    /// Add a copy of this scenario as a variant, with its name (a saved scenario) or numbered (`None`).
+    AddVariant(Box<Scenario>, Option<String>),
+    /// Compare against a saved scenario (its name and scenario), or the current journey (`None`).
+    Baseline(Option<Rc<(String, Scenario)>>),
     /// Remove variant i.
     RemoveVariant(usize),
     /// Type into a field of a variant.
@@ -218,20 +169,18 @@ impl Reducible for PanelState {
         let mut s = (*self).clone();
         match action {
             PanelAction::Tab(t) => s.tab = t,
-            PanelAction::AddVariant(scenario) if s.variants.len() < MAX_VARIANTS => {
-                let mut scenario = *scenario;
-                scenario.meta.name = format!("Variant {}", s.variants.len() + 1);
-                s.variants.push(Variant {
-                    scenario,
-                    drafts: BTreeMap::new(),
-                    problems: Vec::new(),
-                });
+            PanelAction::AddVariant(scenario, name) if s.variants.len() < MAX_VARIANTS => {
+                let n = s.variants.len() + 1;
+                s.variants.push(Variant::new(*scenario, name, n));
             }
-            PanelAction::AddVariant(_) => return self,
+            PanelAction::AddVariant(..) => return self,
+            PanelAction::Baseline(b) => s.baseline = b,
             PanelAction::RemoveVariant(i) if i < s.variants.len() => {
                 s.variants.remove(i);
                 for (n, v) in s.variants.iter_mut().enumerate() {
-                    v.scenario.meta.name = format!("Variant {}", n + 1);
+                    if v.numbered {
+                        v.scenario.meta.name = format!("Variant {}", n + 1);
+                    }
                 }
             }
             PanelAction::RemoveVariant(_) => return self,

@@ -93,7 +93,7 @@ pub fn VariantEditor(p: &VariantProps) -> Html {
                             <input id={input_id.clone()} data-testid={input_id} type="text" inputmode="decimal"
                                 value={text} {oninput} aria-invalid={error.is_some().to_string()} />{unit}
                         </span>
-                        <small>{format!("baseline {base}{unit}")}</small>
+                        <small>{ if base.is_empty() { "not in the baseline".to_string() } else { format!("baseline {base}{unit}") } }</small>
                         if let Some(e) = error { <small class="whatif-error" role="alert">{e}</small> }
                     </div>
                 }

@@ -14,10 +14,11 @@ use crate::app::charts::{format_value, kpi_label_with_currency, ChartOptions, Th
 use crate::sim::KPIS;
 
 use super::export::{
-    compare_table, csv_button, importance_table, pain_table, pct, signed, svg_button, table_html,
-    tornado_table,
+    compare_table, csv_button, importance_table, pain_table, pct, png_button, signed, svg_button,
+    table_html, tornado_table,
 };
 use super::protocol::Reply;
+use super::tables::{overlay_funnel_table, overlay_series_table, target_table};
 
 /// Properties of every result view.
 #[derive(Properties, PartialEq, Clone)]
@@ -42,12 +43,12 @@ fn elapsed(p: &ViewProps) -> Option<String> {
     p.elapsed_ms.map(|ms| format!("{ms:.0}"))
 }
 
-/// A chart with its SVG download button.
+/// A chart with its SVG and PNG (2×) download buttons.
 fn chart(name: &str, title: &str, svg: &Result<String, String>) -> Html {
     html! {
         <figure class="whatif-chart" data-testid={format!("whatif-chart-{name}")}>
             <figcaption><h3>{title}</h3>
-                if let Ok(s) = svg { {svg_button(name, s)} }
+                if let Ok(s) = svg { {svg_button(name, s)}{png_button(name, s)} }
             </figcaption>
             { match svg {
                 Ok(s) => html! { <div class="svg-wrap">{Html::from_html_unchecked(AttrValue::from(s.clone()))}</div> },
@@ -102,6 +103,13 @@ pub fn CompareView(p: &ViewProps) -> Html {
     };
     let cur = p.currency.as_str();
     let table = compare_table(c, cur);
+    let mut names = vec!["Baseline".to_string()];
+    names.extend(c.variants.iter().map(|v| v.name.clone()));
+    let mut sums = vec![&c.baseline];
+    sums.extend(c.variants.iter().map(|v| &v.summary));
+    let funnel = overlay_funnel_table(&names, &sums);
+    let active = overlay_series_table(&names, &sums, "active", "Active customers");
+    let advocates = overlay_series_table(&names, &sums, "advocates", "Advocates");
     html! {
         <div class="whatif-result" data-testid="compare-view" data-elapsed-ms={elapsed(p)}
             data-runs={c.baseline.runs.to_string()}>
@@ -135,7 +143,8 @@ pub fn CompareView(p: &ViewProps) -> Html {
                 })) }
                 </tbody>
             </table>
-            <p class="whatif-exports">{"Download: "}{csv_button("comparison", &table)}</p>
+            <p class="whatif-exports">{"Download: "}{csv_button("comparison", &table)}{csv_button("compare-funnel", &funnel)}
+                {csv_button("compare-retention", &active)}{csv_button("compare-advocacy", &advocates)}</p>
         </div>
     }
 }
@@ -230,6 +239,7 @@ pub fn TargetView(p: &ViewProps) -> Html {
     let kpi = p.kpi.as_str();
     let cur = p.currency.as_str();
     let f = |v: f64| format_value(kpi, v, cur);
+    let table = target_table(a, kpi, cur);
     let range = format!(
         "from {} (input at 0%) to {} (input at 100%)",
         f(a.range.0),
@@ -251,6 +261,7 @@ pub fn TargetView(p: &ViewProps) -> Html {
                 <p>{format!("Over draws of the other uncertain inputs the answer lies between {} and {} (p5–p95, median {}); the target is reachable in {} of the draws.",
                     pct(u.p5), pct(u.p95), pct(u.p50), pct(a.reachable_share))}</p>
             }
+            <p class="whatif-exports">{"Download: "}{csv_button("target", &table)}</p>
         </div>
     }
 }

@@ -104,7 +104,8 @@ pub fn library_error(e: &LibraryError) -> Notice {
 }
 
 /// After each edit (debounced by [`SAVE_DELAY_MS`]) in the editor view: autosave the scenario and put it
-/// in the URL fragment (if `url`). Embeds and presentations change neither.
+/// in the URL fragment (if `url`). Embeds and presentations change neither; an opened comparison link
+/// stays in the address bar until the first edit.
 #[hook]
 pub fn use_persistence(ctx: &AppContext, url: bool) {
     let ctx = ctx.clone();
@@ -113,7 +114,12 @@ pub fn use_persistence(ctx: &AppContext, url: bool) {
         let timer = (ctx.state.view == View::Editor).then(|| {
             Timeout::new(SAVE_DELAY_MS, move || {
                 let s = &ctx.state;
-                if url {
+                let compare = revision == 0
+                    && matches!(
+                        crate::store::parse_route(&startup::current_fragment()),
+                        crate::store::Route::Compare { .. }
+                    );
+                if url && !compare {
                     share::replace_fragment(&share::editor_fragment(&s.scenario));
                 }
                 if let Err(e) = ctx.storage.with(|l| l.autosave(&s.scenario, epoch_ms())) {

@@ -3,7 +3,7 @@
 
 use crate::sim::templates::{default_scenario, template as template_of, template_names};
 use crate::sim::Scenario;
-use crate::store::{decode_fragment, parse_route, Route};
+use crate::store::{decode_comparison, decode_fragment, parse_route, Route};
 
 use super::super::state::{AppState, Notice, View};
 use super::Storage;
@@ -23,7 +23,7 @@ pub fn current_fragment() -> String {
 /// The view a route asks for.
 pub fn view_of(route: &Route) -> View {
     match route {
-        Route::Editor { .. } => View::Editor,
+        Route::Editor { .. } | Route::Compare { .. } => View::Editor,
         Route::Present { .. } => View::Present,
         Route::Embed { charts, kpis, .. } => View::Embed {
             charts: charts.clone(),
@@ -32,16 +32,18 @@ pub fn view_of(route: &Route) -> View {
     }
 }
 
+/// The default journey with a notice saying why it was opened.
+fn fallback(why: String) -> (Scenario, String, Option<Notice>) {
+    let text = format!("{why} The default journey was opened instead.");
+    (
+        default_scenario(),
+        "six-stage".to_string(),
+        Some(Notice::error(text)),
+    )
+}
+
 /// The scenario to open for `route` and the notice to show with it.
 fn pick_scenario(route: &Route, storage: &Storage) -> (Scenario, String, Option<Notice>) {
-    let fallback = |why: String| {
-        let text = format!("{why} The default journey was opened instead.");
-        (
-            default_scenario(),
-            "six-stage".to_string(),
-            Some(Notice::error(text)),
-        )
-    };
     if let Some(link) = route.scenario() {
         return match decode_fragment(link) {
             Ok(s) => (s, String::new(), None),
@@ -58,10 +60,38 @@ fn pick_scenario(route: &Route, storage: &Storage) -> (Scenario, String, Option<
     }
 }
 
+/// The baseline and variants of a comparison link, or the default journey with a notice (and no
+/// variants) when any of its scenarios cannot be opened.
+fn pick_comparison(
+    baseline: Option<&str>,
+    variants: &[String],
+) -> (Scenario, String, Option<Notice>, Vec<Scenario>) {
+    match decode_comparison(baseline, variants) {
+        Ok((base, variants)) => {
+            let n = variants.len();
+            let text = format!(
+                "Opened a comparison: the baseline is in the editor, {n} variant{} in the what-if panel below.",
+                if n == 1 { "" } else { "s" }
+            );
+            (base, String::new(), Some(Notice::info(text)), variants)
+        }
+        Err(e) => {
+            let (s, t, n) = fallback(e.to_string());
+            (s, t, n, Vec::new())
+        }
+    }
+}
+
 /// The starting state for the fragment `fragment` and the library in `storage`.
 pub fn initial_state(fragment: &str, storage: &Storage) -> AppState {
     let route = parse_route(fragment);
-    let (scenario, mut template, notice) = pick_scenario(&route, storage);
+    let (scenario, mut template, notice, linked) = match &route {
+        Route::Compare { baseline, variants } => pick_comparison(baseline.as_deref(), variants),
+        _ => {
+            let (s, t, n) = pick_scenario(&route, storage);
+            (s, t, n, Vec::new())
+        }
+    };
     if template.is_empty() {
         // A linked or autosaved scenario that is an unedited template shows that template's name.
         let same = template_names()
@@ -72,6 +102,7 @@ pub fn initial_state(fragment: &str, storage: &Storage) -> AppState {
     let mut state = AppState::new(scenario, &template);
     state.view = view_of(&route);
     state.notice = notice;
+    state.linked_variants = std::rc::Rc::new(linked);
     state.storage_note = storage.note.clone();
     if state.view == View::Editor {
         let (items, error) = storage.list();
@@ -106,5 +137,28 @@ mod tests {
         let present = initial_state(&format!("#present/{}", encode_fragment(&s)), &storage);
         assert_eq!(present.view, View::Present);
         assert_eq!(present.scenario, s);
+    }
+
+    #[test]
+    fn comparison_links_load_their_variants_and_damaged_ones_the_default() {
+        let storage = Storage::memory(MemoryStore::new());
+        let mut base = default_scenario();
+        base.meta.seed = 7;
+        let mut v = default_scenario();
+        v.meta.name = "Variant 1".into();
+        let link = crate::store::encode_comparison(&base, std::slice::from_ref(&v));
+        let state = initial_state(&link, &storage);
+        assert_eq!(state.scenario, base);
+        assert_eq!(*state.linked_variants, vec![v]);
+        assert_eq!(state.view, View::Editor);
+        let damaged = format!("{}/s1.AAAA", link);
+        let broken = initial_state(&damaged, &storage);
+        assert_eq!(broken.scenario, default_scenario());
+        assert!(broken.linked_variants.is_empty());
+        let text = broken.notice.map(|n| n.text).unwrap_or_default();
+        assert!(
+            text.contains("variant 2") && text.contains("default journey"),
+            "{text}"
+        );
     }
 }
