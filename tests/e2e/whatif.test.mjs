@@ -2,7 +2,8 @@
 // tornado and the pain-point ranking. Run by run.mjs against the release build under /journey-sim/.
 // Each result container carries data-elapsed-ms (request to answer, measured in the page): printed here.
 
-import { tid, openApp, setField } from './lib.mjs';
+import { readFile } from 'node:fs/promises';
+import { tid, openApp, setField, waitForStatus, waitForCharts } from './lib.mjs';
 
 function assert(cond, message) {
   if (!cond) throw new Error(message);
@@ -13,6 +14,34 @@ async function waitForResult(page, id, timeout = 60_000) {
   await page.waitForSelector(`${tid(id)}[data-elapsed-ms]`, { timeout });
   return Number(await page.$eval(tid(id), (el) => el.dataset.elapsedMs));
 }
+
+/** Records the type of every Blob turned into an object URL (the content type of downloads). */
+async function recordBlobTypes(page) {
+  await page.addInitScript(() => {
+    window.__blobTypes = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      window.__blobTypes.push(blob?.type ?? '');
+      return original.call(URL, blob);
+    };
+  });
+}
+
+/** Clicks `id` and returns {name, body (Buffer)} of the download it starts. */
+async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(tid(id))]);
+  return { name: dl.suggestedFilename(), body: await readFile(await dl.path()) };
+}
+
+/** Runs the comparison and returns P(better) of purchases (data-value, a fraction). */
+async function pBetter(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="whatif-run-compare"]').disabled);
+  await page.click(tid('whatif-run-compare'));
+  await waitForResult(page, 'compare-view');
+  return Number(await page.$eval(tid('p-better-purchased'), (el) => el.dataset.value));
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Opens the panel's tab `name` (compare, sensitivity, pain, target). */
 async function openTab(page, name) {
@@ -93,6 +122,77 @@ export default [
       const first = await page.$eval(`${tid('painpoint-ranking')} li`, (el) => el.textContent);
       assert(/Fixing .* is worth/.test(first), `unexpected sentence ${JSON.stringify(first)}`);
       t.log(`pain-point ranking (${rows} pain points): ${painMs.toFixed(0)} ms`);
+    },
+  },
+  {
+    name: 'what-if: a saved scenario is a variant; the comparison link gives the same P(better) elsewhere; PNG export',
+    timeout: 240_000,
+    async fn(t) {
+      const { page } = t;
+      await recordBlobTypes(page);
+      await openApp(page, t.url);
+      // Save a journey with a higher Interest conversion, then undo the edit: the library now holds a
+      // better scenario than the one in the editor.
+      await setField(page, 'stage-1-conversion', '70');
+      await page.waitForTimeout(300);
+      await setField(page, 'save-name', 'Higher interest');
+      await page.click(tid('save-button'));
+      await page.waitForSelector(tid('library-item'));
+      await page.click(tid('undo-button'));
+      await page.waitForFunction(() => document.querySelector('[data-testid="stage-1-conversion"]').value === '50');
+      await openTab(page, 'compare');
+      await page.selectOption(tid('whatif-add-library'), { label: 'Higher interest' });
+      await page.waitForSelector(tid('whatif-variant-0'));
+      const legend = await page.$eval(`${tid('whatif-variant-0')} legend`, (el) => el.textContent);
+      assert(legend === 'Higher interest', `the variant is called ${JSON.stringify(legend)}`);
+      const shown = await page.$eval(tid('whatif-v0-conv-1'), (el) => el.value);
+      assert(shown === '70', `the saved variant's conversion is shown as ${shown}`);
+      const here = await pBetter(page);
+      assert(here > 0.9, `P(better) for purchases of the saved variant is only ${here}`);
+
+      // Exports of the comparison: a PNG at 2x and the CSV of the overlaid funnel.
+      const png = await download(page, 'whatif-png-compare-funnel');
+      assert(png.name.endsWith('.png'), `downloaded as ${png.name}`);
+      assert(png.body.subarray(0, 8).equals(PNG_SIGNATURE), 'the what-if PNG has no PNG signature');
+      assert(png.body.readUInt32BE(16) === 1600, `the PNG is ${png.body.readUInt32BE(16)} px wide, not 2 x 800`);
+      const csv = (await download(page, 'whatif-csv-compare-funnel')).body.toString('utf8');
+      assert(/^Stage,Baseline: median/.test(csv) && csv.includes('Higher interest: median'), `funnel CSV: ${csv.slice(0, 80)}`);
+      const types = await page.evaluate(() => window.__blobTypes);
+      assert(types.includes('image/png') && types.includes('text/csv'), `download types: ${types.join(', ')}`);
+
+      // The comparison link, opened in a fresh browser context (no library, no autosave).
+      await page.click(tid('compare-share'));
+      await page.waitForSelector(tid('compare-link'));
+      const link = await page.$eval(tid('compare-link'), (el) => el.value);
+      assert(/#compare\/s1\.[^/]+\/s1\./.test(link), `not a comparison link: ${link.slice(0, 80)}`);
+      const other = await t.browser.newContext();
+      try {
+        const fresh = await other.newPage();
+        await fresh.goto(link, { waitUntil: 'load' });
+        await fresh.waitForSelector(tid('whatif-variant-0'), { timeout: 30_000 });
+        const name = await fresh.$eval(`${tid('whatif-variant-0')} legend`, (el) => el.textContent);
+        assert(name === 'Higher interest', `the linked variant is called ${JSON.stringify(name)}`);
+        assert(await fresh.$eval(tid('stage-1-conversion'), (el) => el.value) === '50', 'the baseline did not travel');
+        const there = await pBetter(fresh);
+        assert(there === here, `the link gives P(better) ${there}, the original ${here}`);
+        t.log(`P(better) of purchases: ${here} here and through the link`);
+      } finally {
+        await other.close();
+      }
+    },
+  },
+  {
+    name: 'what-if: a damaged comparison link opens the default journey with a message',
+    async fn(t) {
+      const { page } = t;
+      await page.goto(`${t.url}#compare/s1.AAAA/s1.not-a-link`, { waitUntil: 'load' });
+      await page.waitForSelector(tid('notice'));
+      const text = await page.textContent(tid('notice'));
+      assert(/comparison link/.test(text) && /default journey/.test(text), `unclear message: ${text}`);
+      await waitForStatus(page, 'done', 90_000);
+      await waitForCharts(page, 10_000);
+      const variants = await page.$$eval('[data-testid^="whatif-variant-"]', (l) => l.length);
+      assert(variants === 0, `${variants} variants loaded from a damaged link`);
     },
   },
 ];
