@@ -230,3 +230,46 @@ impl Reducible for PanelState {
         Rc::new(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::templates::default_scenario;
+
+    #[test]
+    fn linked_and_saved_variants_keep_their_names_duplicates_are_numbered() {
+        let mut linked = default_scenario();
+        linked.meta.name = "From a link".into();
+        let s = Rc::new(PanelState::with_variants(
+            &(0..5).map(|_| linked.clone()).collect::<Vec<_>>(),
+        ));
+        assert_eq!(s.variants.len(), MAX_VARIANTS);
+        assert!(s
+            .variants
+            .iter()
+            .all(|v| !v.numbered && v.problems.is_empty()));
+        let s = Rc::new(PanelState::default());
+        let s = s.reduce(PanelAction::AddVariant(Box::new(default_scenario()), None));
+        let s = s.reduce(PanelAction::AddVariant(
+            Box::new(default_scenario()),
+            Some("Saved".into()),
+        ));
+        let s = s.reduce(PanelAction::AddVariant(Box::new(default_scenario()), None));
+        let names = |s: &PanelState| -> Vec<String> {
+            s.variants
+                .iter()
+                .map(|v| v.scenario.meta.name.clone())
+                .collect()
+        };
+        assert_eq!(names(&s), ["Variant 1", "Saved", "Variant 3"]);
+        let s = s.reduce(PanelAction::RemoveVariant(0));
+        assert_eq!(names(&s), ["Saved", "Variant 2"]);
+        let s = s.reduce(PanelAction::Baseline(Some(Rc::new((
+            "Saved".into(),
+            linked.clone(),
+        )))));
+        assert_eq!(s.baseline.as_ref().map(|b| b.0.as_str()), Some("Saved"));
+        let s = s.reduce(PanelAction::Baseline(None));
+        assert!(s.baseline.is_none());
+    }
+}
