@@ -36,8 +36,11 @@ async function download(page, id) {
 /** Runs the comparison and returns P(better) of purchases (data-value, a fraction). */
 async function pBetter(page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="whatif-run-compare"]').disabled);
+  const before = await page.$eval(tid('compare-view'), (el) => Number(el.dataset.answer)).catch(() => 0);
   await page.click(tid('whatif-run-compare'));
-  await waitForResult(page, 'compare-view');
+  // data-answer counts the comparisons received: wait for this one, not the one already shown.
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="compare-view"]')?.dataset.answer) > n,
+    before, { timeout: 60_000 });
   return Number(await page.$eval(tid('p-better-purchased'), (el) => el.dataset.value));
 }
 
@@ -179,6 +182,12 @@ export default [
       } finally {
         await other.close();
       }
+
+      // The saved scenario as the baseline: compared with itself, the variant is never better.
+      await page.selectOption(tid('whatif-baseline'), { label: 'Higher interest' });
+      await page.waitForFunction(() => /baseline 70/.test(document.querySelector('[data-testid="whatif-variant-0"]').textContent));
+      const self = await pBetter(page);
+      assert(self === 0, `a saved scenario compared with itself is better in ${self} of runs`);
     },
   },
   {

@@ -117,20 +117,25 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
         let Some(reply) = job.result.clone() else {
             return html! {};
         };
-        let (currency, elapsed_ms, kpi) = (
+        let (currency, elapsed_ms, run, kpi) = (
             currency.clone(),
             job.elapsed_ms,
+            job.finished,
             AttrValue::from(kpi.to_string()),
         );
         match kind {
             Kind::Compare => {
-                html! { <CompareView {reply} {currency} {theme} {elapsed_ms} {kpi} /> }
+                html! { <CompareView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
             }
             Kind::Tornado => {
-                html! { <TornadoView {reply} {currency} {theme} {elapsed_ms} {kpi} /> }
+                html! { <TornadoView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
             }
-            Kind::Pain => html! { <PainView {reply} {currency} {theme} {elapsed_ms} {kpi} /> },
-            Kind::Target => html! { <TargetView {reply} {currency} {theme} {elapsed_ms} {kpi} /> },
+            Kind::Pain => {
+                html! { <PainView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
+            }
+            Kind::Target => {
+                html! { <TargetView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
+            }
         }
     };
     let mut base = p.scenario.clone();

@@ -73,6 +73,8 @@ pub struct Job {
     pub error: Option<String>,
     /// How long the latest answer took, from the request to its arrival (ms).
     pub elapsed_ms: Option<f64>,
+    /// How many answers have arrived.
+    pub finished: u64,
 }
 
 /// The panel's state.
@@ -217,7 +219,10 @@ impl Reducible for PanelState {
                 j.running = None;
                 j.elapsed_ms = Some(now - at);
                 match f.result {
-                    Ok(r) => (j.result, j.error) = (Some(Rc::new(r)), None),
+                    Ok(r) => {
+                        (j.result, j.error) = (Some(Rc::new(r)), None);
+                        j.finished += 1;
+                    }
                     Err(e) => j.error = Some(e),
                 }
             }

@@ -1,6 +1,7 @@
 //! The result views of the panel, each drawn from the engine's answer (an `Rc<Reply>`), so tests can
 //! render them from results computed in the test. Every container carries its test id and, when
-//! known, `data-elapsed-ms`: how long the analysis took from the request to the answer.
+//! known, `data-elapsed-ms`: how long the analysis took from the request to the answer, and
+//! `data-answer`: how many answers of that analysis have arrived.
 
 use std::rc::Rc;
 
@@ -34,6 +35,9 @@ pub struct ViewProps {
     /// How long the analysis took (ms).
     #[prop_or_default]
     pub elapsed_ms: Option<f64>,
+    /// How many answers of this analysis have arrived (`data-answer`: changes with every new answer).
+    #[prop_or_default]
+    pub run: u64,
     /// KPI of the analysis (pain-point ranking).
     #[prop_or_default]
     pub kpi: AttrValue,
@@ -111,7 +115,7 @@ pub fn CompareView(p: &ViewProps) -> Html {
     let active = overlay_series_table(&names, &sums, "active", "Active customers");
     let advocates = overlay_series_table(&names, &sums, "advocates", "Advocates");
     html! {
-        <div class="whatif-result" data-testid="compare-view" data-elapsed-ms={elapsed(p)}
+        <div class="whatif-result" data-testid="compare-view" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()}
             data-runs={c.baseline.runs.to_string()}>
             <div class="whatif-charts">
                 if charts.len() == 3 {
@@ -173,7 +177,7 @@ pub fn TornadoView(p: &ViewProps) -> Html {
     let cur = p.currency.as_str();
     let (bars, imp) = (tornado_table(t, cur), importance_table(t, cur));
     html! {
-        <div class="whatif-result" data-testid="tornado" data-elapsed-ms={elapsed(p)}
+        <div class="whatif-result" data-testid="tornado" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()}
             data-bars={t.bars.len().to_string()} data-kpi={t.kpi.clone()}>
             {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(&t.kpi, cur)), &svg)}
             <p class="whatif-note">{"Each input swung between the ends of its 90% range (±20% of a point value), the others at their central values; bars sorted by their effect on the expected value."}</p>
@@ -212,7 +216,7 @@ pub fn PainView(p: &ViewProps) -> Html {
     let label = kpi_label_with_currency(&kpi, cur).to_lowercase();
     let table = pain_table(rows, &kpi, cur);
     html! {
-        <div class="whatif-result" data-testid="painpoint-ranking" data-elapsed-ms={elapsed(p)} data-rows={rows.len().to_string()}>
+        <div class="whatif-result" data-testid="painpoint-ranking" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()} data-rows={rows.len().to_string()}>
             <ol class="whatif-worth">
             { for rows.iter().map(|r| { let (a, b) = (&r.removed.stats, &r.halved.stats); html! {
                 <li data-testid={format!("pain-worth-{}", r.index)} data-value={a.p50.to_string()}>
@@ -246,7 +250,7 @@ pub fn TargetView(p: &ViewProps) -> Html {
         f(a.range.1)
     );
     html! {
-        <div class="whatif-result whatif-target" data-testid="target-answer" data-elapsed-ms={elapsed(p)}
+        <div class="whatif-result whatif-target" data-testid="target-answer" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()}
             data-value={a.value.map(|v| v.to_string())}>
             { match (a.value, a.achieved) {
                 (Some(v), Some(got)) => html! {
