@@ -50,6 +50,7 @@ async fn render<C: BaseComponent<Properties = ViewProps>>(reply: Reply, kpi: &st
         currency: "€".into(),
         theme: Default::default(),
         elapsed_ms: Some(123.0),
+        run: 1,
         kpi: kpi.to_string().into(),
     };
     yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
@@ -83,7 +84,17 @@ async fn comparison_shows_p_better_and_overlaid_charts() {
             "{id} has no SVG"
         );
     }
-    by_id(&root, "whatif-csv-comparison");
+    for id in [
+        "whatif-csv-comparison",
+        "whatif-csv-compare-funnel",
+        "whatif-csv-compare-retention",
+        "whatif-csv-compare-advocacy",
+        "whatif-png-compare-funnel",
+        "whatif-svg-compare-funnel",
+    ] {
+        by_id(&root, id);
+    }
+    assert_eq!(view.get_attribute("data-answer").as_deref(), Some("1"));
 }
 
 #[wasm_bindgen_test]
@@ -103,6 +114,7 @@ async fn tornado_draws_sorted_bars_and_the_rank_correlations() {
         .query_selector_all("tbody tr")
         .unwrap();
     assert!(rows.length() > 0, "no rank correlations");
+    by_id(&root, "whatif-png-tornado");
 }
 
 #[wasm_bindgen_test]
@@ -142,6 +154,7 @@ async fn target_answer_and_unreachable_target() {
         by_id(&root, "target-value").text_content().unwrap(),
         format!("{:.1}%", v * 100.0)
     );
+    by_id(&root, "whatif-csv-target");
 }
 
 #[wasm_bindgen_test]
