@@ -148,6 +148,8 @@ export default [
       await page.waitForSelector(tid('whatif-variant-0'));
       const legend = await page.$eval(`${tid('whatif-variant-0')} legend`, (el) => el.textContent);
       assert(legend === 'Higher interest', `the variant is called ${JSON.stringify(legend)}`);
+      const menu = await page.$eval(tid('whatif-add-library'), (el) => el.value);
+      assert(menu === '', `the library menu still shows ${JSON.stringify(menu)} after adding`);
       const shown = await page.$eval(tid('whatif-v0-conv-1'), (el) => el.value);
       assert(shown === '70', `the saved variant's conversion is shown as ${shown}`);
       const here = await pBetter(page);

@@ -40,18 +40,22 @@ fn open_saved(app: &AppContext, id: &str, then: impl FnOnce(String, Scenario)) {
     }
 }
 
-/// A select of saved scenarios: `first` is the option with the empty value.
+/// A select of saved scenarios: `first` is the option with the empty value; a `menu` (adding, not
+/// choosing) shows it again after each pick.
 fn saved_select(
     id: &str,
     first: &str,
     entries: &[(String, String)],
     selected: Option<&str>,
-    disabled: bool,
+    (disabled, menu): (bool, bool),
     onpick: Callback<String>,
 ) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
         onpick.emit(s.value());
+        if menu {
+            s.set_value("");
+        }
     });
     html! {
         <select id={id.to_string()} data-testid={id.to_string()} {disabled} {onchange}>
@@ -119,9 +123,9 @@ pub fn compare_tab(
     html! { <>
         <div class="whatif-controls">
             <label for="whatif-baseline">{"Baseline"}</label>
-            {saved_select("whatif-baseline", &current, &entries, chosen, entries.is_empty(), pick_baseline)}
+            {saved_select("whatif-baseline", &current, &entries, chosen, (entries.is_empty(), false), pick_baseline)}
             <label for="whatif-add-library">{"Variant from the library"}</label>
-            {saved_select("whatif-add-library", "Add from library…", &entries, None, entries.is_empty() || full, add_saved)}
+            {saved_select("whatif-add-library", "Add from library…", &entries, None, (entries.is_empty() || full, true), add_saved)}
         </div>
         <p class="whatif-note">{format!("Variants are copies of the baseline made with “Duplicate as variant” or saved scenarios; change a few inputs and compare (up to {MAX_VARIANTS}). All run with the baseline's seed, runs and horizon: common random numbers.")}</p>
         if entries.is_empty() && app.is_some() {

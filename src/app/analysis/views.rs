@@ -52,7 +52,7 @@ fn chart(name: &str, title: &str, svg: &Result<String, String>) -> Html {
     html! {
         <figure class="whatif-chart" data-testid={format!("whatif-chart-{name}")}>
             <figcaption><h3>{title}</h3>
-                if let Ok(s) = svg { {svg_button(name, s)}{png_button(name, s)} }
+                if let Ok(s) = svg { <span class="whatif-chart-tools">{svg_button(name, s)}{png_button(name, s)}</span> }
             </figcaption>
             { match svg {
                 Ok(s) => html! { <div class="svg-wrap">{Html::from_html_unchecked(AttrValue::from(s.clone()))}</div> },
