@@ -209,6 +209,18 @@ export default [
       const code = await t.page.$eval(tid('embed-code'), (e) => e.value);
       const src = code.match(/src="([^"]+)"/)?.[1].replace(/&quot;/g, '"');
       assert(src && /#embed\/funnel,retention\/purchased,revenue,roi\/s1\./.test(src), `unexpected embed code: ${code}`);
+      // "Copy embed code" puts exactly the code shown on the clipboard; a changed choice clears the status.
+      await t.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(t.url).origin });
+      await t.page.click(tid('embed-copy'));
+      await t.page.waitForFunction((s) => document.querySelector(s)?.textContent !== '', tid('embed-status'));
+      const status = await t.page.$eval(tid('embed-status'), (e) => e.textContent);
+      assert(status === 'Copied to the clipboard.', `copy status: ${status}`);
+      const pasted = await t.page.evaluate(() => navigator.clipboard.readText());
+      assert(pasted === code, `clipboard holds ${pasted}, the popover shows ${code}`);
+      await t.page.click(tid('embed-pick-histogram'));
+      const after = await t.page.$eval(tid('embed-status'), (e) => e.textContent);
+      assert(after === '', `the status still says "${after}" after the choice changed`);
+      await t.page.click(tid('embed-pick-histogram'));
       const value = await kpiValue(t.page, 'purchased');
       for (const sandbox of [undefined, 'allow-scripts']) {
         const frame = await t.embed({ src, sandbox, width: 900, height: 640 });

@@ -100,8 +100,14 @@ fn select_field(id: &str) {
 #[derive(Clone, PartialEq)]
 enum Shown {
     Nothing,
-    Link { url: String, copied: Option<bool> },
-    Embed,
+    Link {
+        url: String,
+        copied: Option<bool>,
+    },
+    /// The embed popover; `copied` holds the code last copied and whether the copy worked.
+    Embed {
+        copied: Option<(String, bool)>,
+    },
 }
 
 /// The "Copy link" and "Embed" buttons with their popover.
@@ -150,7 +156,7 @@ pub fn ShareTools() -> Html {
     };
     let onembed = {
         let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(Shown::Embed))
+        Callback::from(move |_: MouseEvent| shown.set(Shown::Embed { copied: None }))
     };
     let onclose = {
         let shown = shown.clone();
@@ -172,7 +178,7 @@ pub fn ShareTools() -> Html {
                 <button type="button" class="ghost" onclick={onclose}>{"Close"}</button>
             </div>
         },
-        Shown::Embed => {
+        Shown::Embed { copied } => {
             let route = Route::Embed {
                 charts: (*charts).clone(),
                 kpis: (*kpis).clone(),
@@ -183,13 +189,24 @@ pub fn ShareTools() -> Html {
                 "<iframe src=\"{}\" width=\"900\" height=\"640\" style=\"border:0\" title=\"Journey simulator\" loading=\"lazy\"></iframe>",
                 src.replace('"', "&quot;")
             );
+            let oncopy = {
+                let (shown, code) = (shown.clone(), code.clone());
+                Callback::from(move |_: MouseEvent| copy_embed(&shown, &code))
+            };
+            let status = match copied {
+                Some((c, true)) if *c == code => "Copied to the clipboard.",
+                Some((c, false)) if *c == code => "Press Ctrl+C (⌘C) to copy the selected code.",
+                _ => "",
+            };
             html! {
                 <div class="popover" data-testid="embed-popover">
                     <fieldset><legend>{"Charts"}</legend>{ for CHARTS.iter().map(|c| toggle(&charts, c, c)) }</fieldset>
                     <fieldset><legend>{"Figures"}</legend>{ for CARDS.iter().map(|(k, id)| toggle(&kpis, k, id)) }</fieldset>
                     <label for="embed-code">{"Embed code (paste into a web page or a reveal.js slide)"}</label>
                     <textarea id="embed-code" readonly=true rows="4" data-testid="embed-code" value={code} />
+                    <p class="hint" data-testid="embed-status">{status}</p>
                     <p><a href={src} target="_blank" rel="noopener" data-testid="embed-link">{"Preview the embed"}</a></p>
+                    <button type="button" data-testid="embed-copy" onclick={oncopy}>{"Copy embed code"}</button>
                     <button type="button" class="ghost" onclick={onclose}>{"Close"}</button>
                 </div>
             }
@@ -202,6 +219,22 @@ pub fn ShareTools() -> Html {
             {popover}
         </div>
     }
+}
+
+/// Copies the embed `code`, then records the outcome (selecting the code when the clipboard refused).
+fn copy_embed(shown: &UseStateHandle<Shown>, code: &str) {
+    let (shown, code_done) = (shown.clone(), code.to_string());
+    copy_text(
+        code,
+        Callback::from(move |ok: bool| {
+            shown.set(Shown::Embed {
+                copied: Some((code_done.clone(), ok)),
+            });
+            if !ok {
+                select_field("embed-code");
+            }
+        }),
+    );
 }
 
 /// A checkbox adding or removing `name` in `list`.
