@@ -32,6 +32,7 @@ pub struct Draw {
     run_key: u64,
     site_key: u64,
     rng: Xoshiro256PlusPlus,
+    inv: InversionCache,
 }
 
 impl Draw {
@@ -41,6 +42,7 @@ impl Draw {
             run_key,
             site_key: 0,
             rng: site_stream(run_key, u64::MAX, 0),
+            inv: InversionCache::default(),
         }
     }
 }
@@ -60,7 +62,8 @@ impl Sampler for Draw {
             return bernoulli_count(&mut self.rng, n as u32, p);
         }
         if n * p < BTRS_MIN_MEAN {
-            return inversion(&mut self.rng, n, p);
+            let (log_q, ratio) = self.inv.get(p);
+            return inversion(&mut self.rng, n, log_q, ratio);
         }
         btrs(&mut self.rng, n, p)
     }
@@ -101,10 +104,32 @@ fn bernoulli_count(rng: &mut Xoshiro256PlusPlus, n: u32, p: f64) -> f64 {
     (0..n).filter(|_| rng.next_u64() < threshold).count() as f64
 }
 
-/// Binomial(n, p) by inversion of the CDF from 0 (expected n·p + 1 steps); p ≤ 0.5.
-fn inversion(rng: &mut Xoshiro256PlusPlus, n: f64, p: f64) -> f64 {
-    let ratio = p / (1.0 - p);
-    let mut pmf = (n * (-p).ln_1p()).exp();
+/// The last few (p, log(1 − p), p / (1 − p)) used by [`inversion`]: a site draws with the same few
+/// probabilities for all its groups.
+#[derive(Default)]
+struct InversionCache {
+    entries: [(u64, f64, f64); 4],
+    next: usize,
+}
+
+impl InversionCache {
+    /// (log(1 − p), p / (1 − p)).
+    fn get(&mut self, p: f64) -> (f64, f64) {
+        let bits = p.to_bits();
+        if let Some(e) = self.entries.iter().find(|e| e.0 == bits) {
+            return (e.1, e.2);
+        }
+        let e = (bits, (-p).ln_1p(), p / (1.0 - p));
+        self.entries[self.next] = e;
+        self.next = (self.next + 1) % self.entries.len();
+        (e.1, e.2)
+    }
+}
+
+/// Binomial(n, p) by inversion of the CDF from 0 (expected n·p + 1 steps); p ≤ 0.5, given
+/// log(1 − p) and p / (1 − p).
+fn inversion(rng: &mut Xoshiro256PlusPlus, n: f64, log_q: f64, ratio: f64) -> f64 {
+    let mut pmf = (n * log_q).exp();
     let mut u: f64 = rng.random();
     let mut k = 0.0;
     while u > pmf && k < n {
