@@ -39,6 +39,8 @@ pub struct Layout {
     classes: usize,
     funnel_slots: usize,
     tau_count: Vec<(usize, usize)>,
+    /// Every slot's group, decoded once: [loc, persona, origin, delight, node, class].
+    decoded: Vec<[u8; 6]>,
 }
 
 impl Layout {
@@ -49,7 +51,7 @@ impl Layout {
         let tau_count = (1..=max_tolerance)
             .flat_map(|tau| (0..tau).map(move |c| (tau, c)))
             .collect();
-        Layout {
+        let mut l = Layout {
             stages,
             personas,
             nodes,
@@ -57,7 +59,15 @@ impl Layout {
             classes,
             funnel_slots,
             tau_count,
-        }
+            decoded: Vec::new(),
+        };
+        l.decoded = (0..l.slots())
+            .map(|slot| {
+                let g = l.decode(slot);
+                [g.loc, g.persona, g.origin, g.delight, g.node, g.class].map(|x| x as u8)
+            })
+            .collect();
+        l
     }
 
     /// Number of locations: funnel stages plus Retention and Advocacy.
@@ -104,8 +114,21 @@ impl Layout {
         }
     }
 
-    /// The group of a slot.
+    /// The group of a slot (a table look-up).
     pub fn group(&self, slot: usize) -> Group {
+        let [loc, persona, origin, delight, node, class] = self.decoded[slot].map(usize::from);
+        Group {
+            loc,
+            persona,
+            origin,
+            delight,
+            node,
+            class,
+        }
+    }
+
+    /// The group of a slot, by index arithmetic.
+    fn decode(&self, slot: usize) -> Group {
         let class = slot % self.classes;
         if slot < self.funnel_slots {
             let mut i = slot / self.classes;

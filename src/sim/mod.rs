@@ -4,8 +4,11 @@
 //! Data flows one way: [`Scenario`] → [`Simulation`] → [`Batch`]es of run records → [`Summary`].
 
 pub mod beta_fit;
+pub mod btrs;
+pub mod canon;
 mod defaults;
 pub mod engine;
+mod events;
 pub mod layout;
 pub mod limits;
 pub mod model;

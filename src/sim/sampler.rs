@@ -5,10 +5,12 @@
 //! expectation of the same model (every split replaced by its mean), which is linear in the population.
 
 use rand::rngs::Xoshiro256PlusPlus;
+use rand::SeedableRng;
 use rand::{Rng, RngExt};
-use rand_distr::{Binomial, Distribution, Poisson};
+use rand_distr::{Distribution, Poisson};
 
-use super::rng::site_stream;
+use super::btrs::{btrs, BTRS_MIN_MEAN};
+use super::rng::{derive, mix, site_stream};
 
 /// Splits group counts. Counts are `f64`: whole numbers when drawn, expectations otherwise.
 pub trait Sampler {
@@ -18,6 +20,9 @@ pub trait Sampler {
     fn poisson(&mut self, mean: f64) -> f64;
     /// Switches to the random stream of site (`a`, `b`) of the current run.
     fn site(&mut self, a: u64, b: u64);
+    /// Switches to the stream of group `key` at the current site (one hash per group; the site must
+    /// have been set with [`Sampler::site`]).
+    fn group(&mut self, key: u64);
     /// Whether counts are expectations (no randomness).
     fn is_exact(&self) -> bool;
 }
@@ -25,7 +30,9 @@ pub trait Sampler {
 /// Monte Carlo draws from per-site Xoshiro256++ streams of one run.
 pub struct Draw {
     run_key: u64,
+    site_key: u64,
     rng: Xoshiro256PlusPlus,
+    inv: InversionCache,
 }
 
 impl Draw {
@@ -33,7 +40,9 @@ impl Draw {
     pub fn new(run_key: u64) -> Self {
         Draw {
             run_key,
+            site_key: 0,
             rng: site_stream(run_key, u64::MAX, 0),
+            inv: InversionCache::default(),
         }
     }
 }
@@ -52,13 +61,11 @@ impl Sampler for Draw {
         if n <= SMALL_N {
             return bernoulli_count(&mut self.rng, n as u32, p);
         }
-        if n * p < INVERSION_MEAN {
-            return inversion(&mut self.rng, n, p);
+        if n * p < BTRS_MIN_MEAN {
+            let (log_q, ratio) = self.inv.get(p);
+            return inversion(&mut self.rng, n, log_q, ratio);
         }
-        match Binomial::new(n as u64, p) {
-            Ok(d) => d.sample(&mut self.rng) as f64,
-            Err(_) => 0.0,
-        }
+        btrs(&mut self.rng, n, p)
     }
 
     fn poisson(&mut self, mean: f64) -> f64 {
@@ -75,7 +82,12 @@ impl Sampler for Draw {
     }
 
     fn site(&mut self, a: u64, b: u64) {
-        self.rng = site_stream(self.run_key, a, b);
+        self.site_key = derive(self.run_key, a, b);
+        self.rng = Xoshiro256PlusPlus::seed_from_u64(self.site_key);
+    }
+
+    fn group(&mut self, key: u64) {
+        self.rng = Xoshiro256PlusPlus::seed_from_u64(mix(self.site_key ^ key));
     }
 
     fn is_exact(&self) -> bool {
@@ -85,8 +97,6 @@ impl Sampler for Draw {
 
 /// Groups up to this size are split by one Bernoulli trial per customer.
 const SMALL_N: f64 = 24.0;
-/// Below this mean, binomials are drawn by sequential inversion; above it, by BTPE (rand_distr).
-const INVERSION_MEAN: f64 = 10.0;
 
 /// Number of successes in `n` Bernoulli(p) trials, one 64-bit draw each.
 fn bernoulli_count(rng: &mut Xoshiro256PlusPlus, n: u32, p: f64) -> f64 {
@@ -94,10 +104,32 @@ fn bernoulli_count(rng: &mut Xoshiro256PlusPlus, n: u32, p: f64) -> f64 {
     (0..n).filter(|_| rng.next_u64() < threshold).count() as f64
 }
 
-/// Binomial(n, p) by inversion of the CDF from 0 (expected n·p + 1 steps); p ≤ 0.5.
-fn inversion(rng: &mut Xoshiro256PlusPlus, n: f64, p: f64) -> f64 {
-    let ratio = p / (1.0 - p);
-    let mut pmf = (n * (-p).ln_1p()).exp();
+/// The last few (p, log(1 − p), p / (1 − p)) used by [`inversion`]: a site draws with the same few
+/// probabilities for all its groups.
+#[derive(Default)]
+struct InversionCache {
+    entries: [(u64, f64, f64); 4],
+    next: usize,
+}
+
+impl InversionCache {
+    /// (log(1 − p), p / (1 − p)).
+    fn get(&mut self, p: f64) -> (f64, f64) {
+        let bits = p.to_bits();
+        if let Some(e) = self.entries.iter().find(|e| e.0 == bits) {
+            return (e.1, e.2);
+        }
+        let e = (bits, (-p).ln_1p(), p / (1.0 - p));
+        self.entries[self.next] = e;
+        self.next = (self.next + 1) % self.entries.len();
+        (e.1, e.2)
+    }
+}
+
+/// Binomial(n, p) by inversion of the CDF from 0 (expected n·p + 1 steps); p ≤ 0.5, given
+/// log(1 − p) and p / (1 − p).
+fn inversion(rng: &mut Xoshiro256PlusPlus, n: f64, log_q: f64, ratio: f64) -> f64 {
+    let mut pmf = (n * log_q).exp();
     let mut u: f64 = rng.random();
     let mut k = 0.0;
     while u > pmf && k < n {
@@ -125,6 +157,8 @@ impl Sampler for Mean {
     }
 
     fn site(&mut self, _a: u64, _b: u64) {}
+
+    fn group(&mut self, _key: u64) {}
 
     fn is_exact(&self) -> bool {
         true
@@ -167,8 +201,15 @@ mod tests {
 
     #[test]
     fn every_method_has_binomial_moments() {
-        // Small groups (Bernoulli), inversion, BTPE, and p > 1/2 by symmetry.
-        for (n, p) in [(10.0, 0.3), (200.0, 0.02), (5_000.0, 0.3), (1_000.0, 0.9)] {
+        // Small groups (Bernoulli), inversion, BTRS, and p > 1/2 by symmetry.
+        for (n, p) in [
+            (10.0, 0.3),
+            (200.0, 0.02),
+            (5_000.0, 0.3),
+            (1_000.0, 0.9),
+            (2e6, 1e-5),
+            (1e6, 0.999_99),
+        ] {
             let mut d = Draw::new(11);
             let draws: Vec<f64> = (0..20_000).map(|_| d.binomial(n, p)).collect();
             let mean = draws.iter().sum::<f64>() / draws.len() as f64;

@@ -7,7 +7,8 @@
 //! Customers who move land in the next period's population, so each customer experiences one location per
 //! period.
 
-use super::layout::{Group, Layout, MAX_DELIGHT};
+use super::canon::Canon;
+use super::layout::{Group, Layout};
 use super::model::Model;
 use super::params::RunParams;
 use super::pop::Pop;
@@ -45,10 +46,14 @@ pub struct Stepper<'a> {
     pub pool: f64,
     /// The period being simulated (part of every random site).
     pub period: u64,
-    slots: Vec<u32>,
-    moves: Vec<(usize, f64)>,
+    /// Scratch: the slots in use at one location.
+    pub(super) slots: Vec<u32>,
+    /// Scratch: (slot, count) moves within one location.
+    pub(super) moves: Vec<(usize, f64)>,
     parts: Vec<f64>,
     classes: Vec<f64>,
+    shares: Vec<f64>,
+    canon: Canon,
 }
 
 impl<'a> Stepper<'a> {
@@ -66,6 +71,8 @@ impl<'a> Stepper<'a> {
             moves: Vec::new(),
             parts: Vec::new(),
             classes: Vec::new(),
+            shares: model.personas.iter().map(|p| p.share).collect(),
+            canon: Canon::new(model),
         }
     }
 
@@ -74,94 +81,14 @@ impl<'a> Stepper<'a> {
         s.site(self.period, (kind << 56) | (index << 32));
     }
 
-    /// Switches `s` to the stream of one group (`slot`) at site (`kind`, `index`): every group draws from
-    /// its own stream, so scenarios that differ elsewhere still share this group's draws.
-    fn group_site(&self, s: &mut impl Sampler, kind: u64, index: u64, slot: usize) {
-        s.site(self.period, (kind << 56) | (index << 32) | slot as u64);
+    /// The slot of the canonical state of `g` (see [`Canon`]).
+    pub(super) fn dest(&self, g: Group) -> usize {
+        self.layout().slot(self.canon.apply(g))
     }
 
-    fn layout(&self) -> &'a Layout {
+    /// The model's layout.
+    pub(super) fn layout(&self) -> &'a Layout {
         &self.model.layout
-    }
-
-    /// Applies every pain point and happy moment, in place. Returns how many customers left.
-    pub fn events(&mut self, s: &mut impl Sampler, rec: &mut RunRecord) -> f64 {
-        let mut left = 0.0;
-        for (i, ev) in self.model.pains.iter().enumerate() {
-            self.now.slots_at(ev.loc, &mut self.slots);
-            self.moves.clear();
-            for &slot in &self.slots {
-                let slot = slot as usize;
-                let n = self.now.count(slot);
-                if n == 0.0 {
-                    continue;
-                }
-                self.group_site(s, 0, i as u64, slot);
-                let g = self.layout().group(slot);
-                let hit = s.binomial(n, self.params.pain[i][g.persona]);
-                if hit == 0.0 {
-                    continue;
-                }
-                let gone = s.binomial(hit, self.params.abandon[i]);
-                self.now.remove(slot, hit);
-                rec.exit(ev.loc, Cause::PainAbandon, gone);
-                let (tau, c) = self.layout().tau_and_count(g.class);
-                if c + 1 < tau {
-                    let to = Group {
-                        class: g.class + 1,
-                        ..g
-                    };
-                    self.moves.push((self.layout().slot(to), hit - gone));
-                } else {
-                    rec.exit(ev.loc, Cause::ToleranceExceeded, hit - gone);
-                    left += hit - gone;
-                }
-                left += gone;
-            }
-            self.apply_moves(ev.loc);
-        }
-        for (i, ev) in self.model.happies.iter().enumerate() {
-            self.happy(s, i, ev.loc, ev.recovers);
-        }
-        left
-    }
-
-    fn happy(&mut self, s: &mut impl Sampler, i: usize, loc: usize, recovers: bool) {
-        self.now.slots_at(loc, &mut self.slots);
-        self.moves.clear();
-        for &slot in &self.slots {
-            let slot = slot as usize;
-            let n = self.now.count(slot);
-            if n == 0.0 {
-                continue;
-            }
-            let g = self.layout().group(slot);
-            let (_, c) = self.layout().tau_and_count(g.class);
-            let to = Group {
-                delight: (g.delight + 1).min(MAX_DELIGHT),
-                class: if recovers && c > 0 {
-                    g.class - 1
-                } else {
-                    g.class
-                },
-                ..g
-            };
-            let to = self.layout().slot(to);
-            if to == slot {
-                continue;
-            }
-            self.group_site(s, 1, i as u64, slot);
-            let hit = s.binomial(n, self.params.happy[i]);
-            self.now.remove(slot, hit);
-            self.moves.push((to, hit));
-        }
-        self.apply_moves(loc);
-    }
-
-    fn apply_moves(&mut self, loc: usize) {
-        for &(slot, n) in &self.moves {
-            self.now.add(slot, loc, n);
-        }
     }
 
     /// Advance / drop / stay in every funnel stage; first purchases join Retention.
@@ -169,13 +96,14 @@ impl<'a> Stepper<'a> {
         let stages = self.layout().stages;
         for k in 0..stages {
             self.now.slots_at(k, &mut self.slots);
+            self.site(s, 2, k as u64);
             for idx in 0..self.slots.len() {
                 let slot = self.slots[idx] as usize;
                 let n = self.now.count(slot);
                 if n == 0.0 {
                     continue;
                 }
-                self.group_site(s, 2, k as u64, slot);
+                s.group(slot as u64);
                 let g = self.layout().group(slot);
                 let adv = s.binomial(n, self.params.advance[k][g.persona]);
                 let drop = s.binomial(n - adv, self.params.drop_given_stay[k][g.persona]);
@@ -183,7 +111,7 @@ impl<'a> Stepper<'a> {
                 rec.exit(k, Cause::NoConversion, drop);
                 f.left += drop;
                 if k + 1 < stages {
-                    let to = self.layout().slot(Group { loc: k + 1, ..g });
+                    let to = self.dest(Group { loc: k + 1, ..g });
                     self.next.add(to, k + 1, adv);
                     rec.reach(k + 1, adv);
                 } else {
@@ -218,7 +146,7 @@ impl<'a> Stepper<'a> {
                 node,
                 ..g
             };
-            self.next.add(self.layout().slot(to), ret, part);
+            self.next.add(self.dest(to), ret, part);
         }
     }
 
@@ -231,6 +159,7 @@ impl<'a> Stepper<'a> {
     ) {
         let (ret, adv) = (self.layout().retention(), self.layout().advocacy());
         self.now.slots_at(ret, &mut self.slots);
+        self.site(s, 3, 0);
         let mut active = 0.0;
         for idx in 0..self.slots.len() {
             let slot = self.slots[idx] as usize;
@@ -238,7 +167,7 @@ impl<'a> Stepper<'a> {
             if n == 0.0 {
                 continue;
             }
-            self.group_site(s, 3, 0, slot);
+            s.group(slot as u64);
             let g = self.layout().group(slot);
             active += n;
             let churn = s.binomial(n, self.params.churn[g.persona][g.node]);
@@ -247,7 +176,7 @@ impl<'a> Stepper<'a> {
             let promoted = s.binomial(n - churn, self.params.promote[g.delight]);
             self.next.add(slot, ret, n - churn - promoted);
             self.next
-                .add(self.layout().slot(Group { loc: adv, ..g }), adv, promoted);
+                .add(self.dest(Group { loc: adv, ..g }), adv, promoted);
             rec.reach(adv, promoted);
         }
         // Repeat purchases change nobody's state: one draw for the whole location.
@@ -264,6 +193,7 @@ impl<'a> Stepper<'a> {
     ) -> f64 {
         let adv = self.layout().advocacy();
         self.now.slots_at(adv, &mut self.slots);
+        self.site(s, 4, 0);
         let mut referral_mean = 0.0;
         let mut active = 0.0;
         for idx in 0..self.slots.len() {
@@ -272,7 +202,7 @@ impl<'a> Stepper<'a> {
             if n == 0.0 {
                 continue;
             }
-            self.group_site(s, 4, 0, slot);
+            s.group(slot as u64);
             let g = self.layout().group(slot);
             active += n;
             let churn = s.binomial(n, self.params.advocate_churn[g.persona][g.node]);
@@ -299,23 +229,26 @@ impl<'a> Stepper<'a> {
             return;
         }
         rec.reach(stage, n);
-        let shares: Vec<f64> = self.model.personas.iter().map(|p| p.share).collect();
-        multinomial(s, n, &shares, &mut self.parts);
+        multinomial(s, n, &self.shares, &mut self.parts);
         let by_persona = std::mem::take(&mut self.parts);
         for (persona, &m) in by_persona.iter().enumerate() {
+            let g = Group {
+                loc: stage,
+                persona,
+                origin,
+                delight: 0,
+                node: 0,
+                class: 0,
+            };
+            if !self.canon.keeps_class(stage) {
+                self.next.add(self.dest(g), stage, m);
+                continue;
+            }
             let tol = &self.model.personas[persona].tolerance;
             multinomial(s, m, tol, &mut self.classes);
             for (t, &count) in self.classes.iter().enumerate() {
                 let class = self.layout().class_of(t + 1, 0);
-                let g = Group {
-                    loc: stage,
-                    persona,
-                    origin,
-                    delight: 0,
-                    node: 0,
-                    class,
-                };
-                self.next.add(self.layout().slot(g), stage, count);
+                self.next.add(self.dest(Group { class, ..g }), stage, count);
             }
         }
         self.parts = by_persona;
