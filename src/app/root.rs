@@ -51,7 +51,7 @@ impl AppContext {
 }
 
 /// The app's context as of the last action that was not about the run ([`AppState::edits`]): what
-/// components that do not show the run (editor, header, charts, KPIs) read, so progress messages and
+/// components that do not show the run (editor, header, charts, KPIs, what-if panel) read, so progress messages and
 /// partial summaries do not re-render them. Its `state` may be behind on the run, never on anything else.
 #[derive(Clone, PartialEq)]
 pub struct StableContext(pub AppContext);
@@ -157,7 +157,7 @@ pub fn App(props: &AppProps) -> Html {
                     <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Stable><Editor /></Stable></section>
                     <section class="results" aria-label="Results"><Results /></section>
                 </main>
-                <crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} />
+                <Stable><crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} /></Stable>
             </div>
         },
     };
