@@ -19,7 +19,8 @@ wasm_ok() {
       ok=1
     fi
   done
-  [ "$n" -ge 2 ] || { echo "[build] expected the app and worker wasm in dist/, found $n" >&2; ok=1; }
+  # One wasm serves the page and every web worker (src/app/spawn.rs).
+  [ "$n" -eq 1 ] && [ -e dist/app_bg.wasm ] || { echo "[build] expected one wasm, dist/app_bg.wasm, found $n" >&2; ok=1; }
   return "$ok"
 }
 

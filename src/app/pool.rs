@@ -3,7 +3,7 @@
 //! and kept warm. Batches are interleaved (computer k runs batches k, k + n, …); the page forwards each
 //! batch to the collector and reports progress, and hands the collector's summaries to the reducer.
 //!
-//! The worker script is found relative to `document.baseURI`, so the site works under any sub-path.
+//! The workers run the page's own wasm ([`super::spawn`]), so the site works under any sub-path.
 //! Where workers cannot start — a sandboxed iframe without `allow-same-origin` has an opaque origin,
 //! from which no worker script may load — the runs are computed on the page instead ([`inline`]).
 
@@ -37,9 +37,18 @@ struct Inner {
     dispatch: UseReducerDispatcher<AppState>,
     job: u64,
     done: usize,
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    total: usize,
+    /// When progress was last dispatched (ms): at most every [`PROGRESS_MS`].
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    progress_ms: f64,
     #[cfg(target_arch = "wasm32")]
     workers: Option<imp::Workers>,
 }
+
+/// Progress is dispatched at most this often (ms), plus the last batch: each dispatch re-renders the
+/// run bar, and a run has hundreds of batches.
+pub const PROGRESS_MS: f64 = 100.0;
 
 /// Milliseconds since the page loaded (0 outside a browser).
 pub fn now_ms() -> f64 {
@@ -62,6 +71,8 @@ impl Engine {
         inner.job += 1;
         inner.done = 0;
         let total = (scenario.meta.runs as usize).div_ceil(BATCH_RUNS);
+        inner.total = total;
+        inner.progress_ms = f64::NEG_INFINITY;
         #[cfg(target_arch = "wasm32")]
         {
             let job = inner.job;
@@ -102,6 +113,8 @@ pub fn use_engine(dispatch: UseReducerDispatcher<AppState>, enabled: bool) -> En
             dispatch,
             job: 0,
             done: 0,
+            total: 0,
+            progress_ms: f64::NEG_INFINITY,
             #[cfg(target_arch = "wasm32")]
             workers: None,
         })),
@@ -119,7 +132,7 @@ mod imp {
     use futures::StreamExt;
     use yew_agent::reactor::{ReactorBridge, ReactorSpawner};
 
-    use super::super::protocol::{Input, Output};
+    use super::super::protocol::{unpack_rows, Input, Output};
     use super::super::state::Action;
     use super::super::worker::EngineReactor;
     use super::{now_ms, Inner};
@@ -132,25 +145,17 @@ mod imp {
         computers: Vec<Bridge>,
     }
 
-    fn worker_url() -> String {
-        let base = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default();
-        match base.rfind('/') {
-            Some(i) => format!("{}worker.js", &base[..=i]),
-            None => "worker.js".into(),
-        }
-    }
-
     impl Workers {
         pub fn spawn(inner: &Rc<RefCell<Inner>>) -> Option<Workers> {
             let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
             let n = (cores as usize).clamp(1, 4);
-            let url = worker_url();
+            let url = super::super::spawn::loader_url(super::super::spawn::ENGINE);
             let spawn = |role: Option<usize>| -> Bridge {
                 let bridge = Rc::new(RefCell::new(
-                    ReactorSpawner::<EngineReactor>::new().spawn(&url),
+                    ReactorSpawner::<EngineReactor>::new()
+                        .with_loader(true)
+                        .as_module(true)
+                        .spawn(&url),
                 ));
                 listen(bridge.clone(), Rc::downgrade(inner), role.is_none());
                 bridge
@@ -211,19 +216,32 @@ mod imp {
                         .borrow()
                         .send_input(Input::Batch { job, index, data });
                 }
+                let now = now_ms();
+                if done < guard.total && now - guard.progress_ms < super::PROGRESS_MS {
+                    return;
+                }
+                guard.progress_ms = now;
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
                 dispatch.dispatch(Action::Progress { job, done });
             }
-            Output::Summary { job, json } if job == current => {
+            Output::Summary {
+                job,
+                json,
+                per_run,
+                columns,
+            } if job == current => {
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
-                match serde_json::from_str(&json) {
-                    Ok(summary) => dispatch.dispatch(Action::Summary {
-                        job,
-                        summary: Rc::new(summary),
-                        now_ms: now_ms(),
-                    }),
+                match serde_json::from_str::<crate::sim::Summary>(&json) {
+                    Ok(mut summary) => {
+                        summary.per_run_kpis = unpack_rows(&per_run, columns);
+                        dispatch.dispatch(Action::Summary {
+                            job,
+                            summary: Rc::new(summary),
+                            now_ms: now_ms(),
+                        })
+                    }
                     Err(e) => dispatch.dispatch(Action::Failed {
                         job,
                         message: format!("unreadable summary: {e}"),

@@ -39,10 +39,31 @@ pub enum Output {
         index: usize,
         data: Vec<f64>,
     },
-    /// A summary (JSON) of the batches collected so far.
-    Summary { job: u64, json: String },
+    /// A summary (JSON) of the batches collected so far. Its per-run figures travel packed beside it
+    /// (rows of `columns` numbers, see [`pack_rows`]; none in a partial summary): as JSON, thousands of
+    /// rows took the page long to read.
+    Summary {
+        job: u64,
+        json: String,
+        per_run: Vec<f64>,
+        columns: usize,
+    },
     /// The scenario could not be simulated.
     Failed { job: u64, message: String },
+}
+
+/// Packs rows of equal length into one flat list; returns it and the row length.
+pub fn pack_rows(rows: &[Vec<f64>]) -> (Vec<f64>, usize) {
+    let columns = rows.first().map_or(0, Vec::len);
+    (rows.iter().flatten().copied().collect(), columns)
+}
+
+/// Cuts a list packed by [`pack_rows`] back into rows.
+pub fn unpack_rows(data: &[f64], columns: usize) -> Vec<Vec<f64>> {
+    if columns == 0 {
+        return Vec::new();
+    }
+    data.chunks(columns).map(<[f64]>::to_vec).collect()
 }
 
 /// Packs run records into one flat list.
@@ -111,6 +132,12 @@ mod tests {
             assert_eq!(a.flows, b.flows);
         }
         assert!(unpack(&[1.0, 2.0], s.stages.len(), s.meta.horizon as usize).is_err());
+        let rows = vec![vec![1.0, f64::NAN, 3.0], vec![4.0, 5.0, 6.0]];
+        let (flat, columns) = pack_rows(&rows);
+        let back = unpack_rows(&flat, columns);
+        assert_eq!(back.len(), 2);
+        assert!(back[0][1].is_nan() && back[1] == rows[1] && back[0][2] == 3.0);
+        assert!(unpack_rows(&[], 0).is_empty());
         let summary = sim.run();
         let json = serde_json::to_string(&summary).unwrap();
         let again: Summary = serde_json::from_str(&json).expect("summary JSON reads back");

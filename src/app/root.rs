@@ -50,6 +50,30 @@ impl AppContext {
     }
 }
 
+/// The app's context as of the last action that was not about the run ([`AppState::edits`]): what
+/// components that do not show the run (editor, header, charts, KPIs, what-if panel) read, so progress messages and
+/// partial summaries do not re-render them. Its `state` may be behind on the run, never on anything else.
+#[derive(Clone, PartialEq)]
+pub struct StableContext(pub AppContext);
+
+/// Properties of [`Stable`].
+#[derive(Properties, PartialEq)]
+pub struct StableProps {
+    /// Content.
+    pub children: Html,
+}
+
+/// Gives its children the [`StableContext`] as their [`AppContext`] (when there is one).
+#[component]
+pub fn Stable(props: &StableProps) -> Html {
+    match use_context::<StableContext>() {
+        Some(StableContext(ctx)) => html! {
+            <ContextProvider<AppContext> context={ctx}>{props.children.clone()}</ContextProvider<AppContext>>
+        },
+        None => props.children.clone(),
+    }
+}
+
 /// The app's context, for components below [`App`].
 #[hook]
 pub fn use_app() -> AppContext {
@@ -92,6 +116,10 @@ pub fn App(props: &AppProps) -> Html {
         engine,
         storage: (*storage).clone(),
     };
+    let stable = {
+        let ctx = ctx.clone();
+        use_memo(state.edits, move |_| StableContext(ctx))
+    };
     use_persistence(&ctx, props.url);
     use_reload_on_hashchange(props.url);
     {
@@ -124,18 +152,20 @@ pub fn App(props: &AppProps) -> Html {
         View::Present => html! { <PresentView /> },
         View::Editor => html! {
             <div {class}>
-                <Header />
+                <Stable><Header /></Stable>
                 <main class="layout">
-                    <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Editor /></section>
+                    <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Stable><Editor /></Stable></section>
                     <section class="results" aria-label="Results"><Results /></section>
                 </main>
-                <crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} />
+                <Stable><crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} /></Stable>
             </div>
         },
     };
     html! {
         <ContextProvider<AppContext> context={ctx}>
-            {body}
+            <ContextProvider<StableContext> context={(*stable).clone()}>
+                {body}
+            </ContextProvider<StableContext>>
         </ContextProvider<AppContext>>
     }
 }

@@ -31,6 +31,9 @@ pub struct AppState {
     pub problems: Vec<Problem>,
     /// Increases with every change to the scenario (drives the debounced automatic run).
     pub revision: u64,
+    /// Increases with every action that is not about the run (start, progress, summaries): components
+    /// that do not show the run read a context keyed on it, so they are not re-rendered during a run.
+    pub edits: u64,
     /// The run.
     pub run: RunState,
     /// KPI shown in the histogram.
@@ -109,6 +112,7 @@ impl AppState {
             template: template.into(),
             drafts: BTreeMap::new(),
             revision: 0,
+            edits: 0,
             run: RunState {
                 job: 0,
                 status: Status::Idle,
@@ -188,6 +192,16 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        if !matches!(
+            action,
+            Action::Started { .. }
+                | Action::Progress { .. }
+                | Action::Summary { .. }
+                | Action::Cancelled
+                | Action::Failed { .. }
+        ) {
+            s.edits += 1;
+        }
         match action {
             Action::Set(field, text) => {
                 let error = field.apply(&mut s.scenario, &text).err();

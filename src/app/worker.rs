@@ -1,8 +1,8 @@
-//! The engine reactor that runs inside each web worker (registered by `src/bin/worker.rs`).
+//! The engine reactor that runs inside each web worker (registered by [`super::spawn::start`]).
 //!
 //! One reactor type plays two roles, chosen by its first input: a *computer* runs its share of a job's
 //! batches and sends each back; the *collector* receives every batch (forwarded by the page), keeps an
-//! [`Accumulator`] and sends summaries at most every 250 ms (longer if summarising is slow) plus the
+//! [`Accumulator`] and sends summaries at most every 500 ms ([`SUMMARY_MS`]) (longer if summarising is slow) plus the
 //! final one, so the page never sorts thousands of runs itself. Between batches the computer yields to
 //! the event loop so a `Cancel` (or a newer job) can arrive.
 
@@ -11,7 +11,10 @@ use yew_agent::prelude::*;
 
 use crate::sim::{Accumulator, Batch, Scenario, Simulation};
 
-use super::protocol::{pack, unpack, Input, Output};
+use super::protocol::{pack, pack_rows, unpack, Input, Output};
+
+/// Partial summaries are sent at most this often (ms): each one redraws the four charts on the page.
+pub const SUMMARY_MS: f64 = 500.0;
 
 /// A job being computed.
 struct Computing {
@@ -120,7 +123,7 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
                             c.acc.add(Batch { index, records });
                             c.received += 1;
                             let done = c.received >= c.batches;
-                            let due = now_ms() - c.last_post >= 250f64.max(2.0 * c.last_cost);
+                            let due = now_ms() - c.last_post >= SUMMARY_MS.max(2.0 * c.last_cost);
                             if done || due {
                                 outputs.push(summary_output(c, done));
                             }
@@ -162,16 +165,24 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
 }
 
 /// A summary of the batches so far. Partial summaries leave out the per-run figures (thousands of rows
-/// of nine numbers), so updates during a run stay small; the final one carries them for exports.
+/// of nine numbers), so updates during a run stay small; the final one carries them, packed, for exports.
 fn summary_output(c: &mut Collecting, last: bool) -> Output {
     let start = now_ms();
     let mut summary = c.acc.summary();
-    if !last {
-        summary.per_run_kpis = Vec::new();
-    }
+    let rows = std::mem::take(&mut summary.per_run_kpis);
+    let (per_run, columns) = if last {
+        pack_rows(&rows)
+    } else {
+        (Vec::new(), 0)
+    };
     let json = serde_json::to_string(&summary).unwrap_or_default();
     let end = now_ms();
     c.last_post = end;
     c.last_cost = end - start;
-    Output::Summary { job: c.job, json }
+    Output::Summary {
+        job: c.job,
+        json,
+        per_run,
+        columns,
+    }
 }

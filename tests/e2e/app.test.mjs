@@ -42,11 +42,26 @@ export default [
       const title = await t.page.title();
       assert(/journey/i.test(title), `unexpected title ${JSON.stringify(title)}`);
       assert(t.page.workers().length > 0, 'no web worker was started');
-      // The worker's script and wasm come from under /journey-sim/ (the runner separately fails any request
-      // outside it).
+      // One wasm for the page and every worker: the glue and app_bg.wasm come from under /journey-sim/ (the
+      // runner separately fails any request outside it), no other wasm is requested, and each worker
+      // fetched that same app_bg.wasm.
       const served = t.requests();
-      for (const f of [/\/journey-sim\/worker[^/]*\.js$/, /\/journey-sim\/worker[^/]*\.wasm$/]) {
-        assert(served.some((p) => f.test(p)), `the worker was not loaded from under /journey-sim/ (${f}); requests: ${served.join(', ')}`);
+      for (const f of [/^\/journey-sim\/app\.js$/, /^\/journey-sim\/app_bg\.wasm$/]) {
+        assert(served.some((p) => f.test(p)), `not loaded from under /journey-sim/: ${f}; requests: ${served.join(', ')}`);
+      }
+      const wasm = served.filter((p) => /\.wasm$/.test(p));
+      assert(wasm.every((p) => p === '/journey-sim/app_bg.wasm'), `a wasm other than app_bg.wasm was requested: ${wasm.join(', ')}`);
+      for (const w of t.page.workers()) {
+        // A worker spawned ahead of use (the what-if lanes) may still be loading: wait for its wasm.
+        let fetched = [];
+        for (let i = 0; i < 100; i++) {
+          fetched = await w.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+          if (fetched.includes('/journey-sim/app_bg.wasm')) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        assert(fetched.includes('/journey-sim/app_bg.wasm'),
+          `worker ${w.url()} did not load the page's app_bg.wasm: ${fetched.join(', ')}`);
+        assert(fetched.every((p) => !p.endsWith('.wasm') || p === '/journey-sim/app_bg.wasm'), `worker ${w.url()} loaded another wasm: ${fetched.join(', ')}`);
       }
       // Without an icon link Chrome fetches /favicon.ico from the site root: a 404, logged as a console error,
       // on a GitHub Pages project site (https://<user>.github.io/favicon.ico).

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
-import { ROOT, startAppServer, launchBrowser, within, tid, waitForCharts, waitForStatus } from './lib.mjs';
+import { ROOT, startAppServer, launchBrowser, within, tid, waitForCharts, waitForStatus, setField } from './lib.mjs';
 
 const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -111,6 +111,28 @@ async function main() {
     });
     await waitForCharts(page, 10_000);
   }
+  // What-if: compare the journey with two variants (stage 2 conversion +10 and +20 points), REPEAT times:
+  // the panel's data-elapsed-ms (request to answer, measured in the page) and Run -> answer shown.
+  const compares = [];
+  await page.click(tid('whatif-tab-compare'));
+  for (const v of [0, 1]) {
+    await page.click(tid('whatif-add-variant'));
+    const field = tid(`whatif-v${v}-conv-1`);
+    await page.waitForSelector(field);
+    const before = Number(await page.$eval(field, (el) => el.value));
+    await setField(page, `whatif-v${v}-conv-1`, String(Math.min(99, before + 10 * (v + 1))));
+  }
+  for (let i = 0; i < REPEAT; i++) {
+    await page.waitForFunction(() => !document.querySelector('[data-testid="whatif-run-compare"]').disabled);
+    const n = await page.$eval(tid('compare-view'), (el) => Number(el.dataset.answer)).catch(() => 0);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.click(tid('whatif-run-compare'));
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="compare-view"]')?.dataset.answer) > n,
+      n, { timeout: 120_000, polling: 20 });
+    const t1 = await page.evaluate(() => performance.now());
+    const info = await page.$eval(tid('compare-view'), (el) => ({ ms: Number(el.dataset.elapsedMs), runs: el.dataset.runs }));
+    compares.push({ ...info, wall: t1 - t0 });
+  }
   const all = await page.evaluate(() => window.__bench);
   const longestLoad = all.longtasks.filter((lt) => lt.start < (firstDone?.t ?? 0)).reduce((m, lt) => Math.max(m, lt.duration), 0);
   await context.close();
@@ -130,6 +152,9 @@ async function main() {
   line(`worker time, default scenario (Run -> done, median of ${REPEAT})`, `${run.toFixed(0)} ms`,
     `(figure; ${runs[0].batches} batches, ${Math.min(Math.max(workers, 1), 4)} compute workers; each: ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms)`);
   if (rep) line('  as the app reports it', `${rep.s.toFixed(1)} s`, `(${rep.runs} runs)`);
+  const cmp = median(compares.map((c) => c.ms));
+  line(`what-if compare, journey + 2 variants (median of ${REPEAT})`, `${cmp.toFixed(0)} ms`,
+    `target < 3000 ms ${cmp < 3000 ? 'OK' : 'OVER'} (${compares[0].runs} runs each; in-page ${compares.map((c) => c.ms.toFixed(0)).join(', ')} ms; click -> shown ${compares.map((c) => c.wall.toFixed(0)).join(', ')} ms)`);
   line('longest main-thread task during a run', `${longest.toFixed(0)} ms`,
     `target < 50 ms ${all.noLongtask ? '(longtask API unavailable!)' : longest === 0 ? '(no task ≥ 50 ms was reported)' : longest < 50 ? 'OK' : 'OVER'}`);
   line('longest main-thread task during load + first run', `${longestLoad.toFixed(0)} ms`, '(figure; long tasks are ≥ 50 ms)');

@@ -3,7 +3,7 @@
 //! Each request gets a new job id; a reply is handed to the panel only if its job is still the current
 //! one of its kind, so a newer request or a cancel supersedes an older one.
 //!
-//! The worker script is found relative to `document.baseURI`, so the site works under any sub-path.
+//! The workers run the page's own wasm ([`crate::app::spawn`]), so the site works under any sub-path.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -130,27 +130,19 @@ mod imp {
         lanes: [Bridge; 2],
     }
 
-    fn worker_url() -> String {
-        let base = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default();
-        match base.rfind('/') {
-            Some(i) => format!("{}analysis.js", &base[..=i]),
-            None => "analysis.js".into(),
-        }
-    }
-
     fn lane(kind: Kind) -> usize {
         usize::from(kind != Kind::Compare)
     }
 
     impl Lanes {
         pub fn spawn(inner: &Rc<RefCell<Inner>>) -> Lanes {
-            let url = worker_url();
+            let url = crate::app::spawn::loader_url(crate::app::spawn::ANALYSIS);
             let spawn = || -> Bridge {
                 let bridge = Rc::new(RefCell::new(
-                    ReactorSpawner::<AnalysisReactor>::new().spawn(&url),
+                    ReactorSpawner::<AnalysisReactor>::new()
+                        .with_loader(true)
+                        .as_module(true)
+                        .spawn(&url),
                 ));
                 listen(bridge.clone(), Rc::downgrade(inner));
                 bridge

@@ -1,4 +1,4 @@
-//! The analysis reactor that runs inside a dedicated web worker (registered by `src/bin/analysis.rs`).
+//! The analysis reactor that runs inside a dedicated web worker (registered by [`crate::app::spawn::start`]).
 //!
 //! It keeps, per analysis [`Kind`], only the newest request: before each computation it lets queued
 //! messages in, so a newer request of the same kind or a `Cancel` drops an older one that has not

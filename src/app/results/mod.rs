@@ -8,7 +8,7 @@ pub mod run_bar;
 use yew::prelude::*;
 
 use super::charts::Theme;
-use super::root::use_app;
+use super::root::{use_app, Stable};
 use chart::Charts;
 use exports::Exports;
 use kpis::Kpis;
@@ -46,9 +46,11 @@ pub fn Results() -> Html {
         <div class="results-inner">
             <RunBar />
             if let Some(shown) = shown {
-                <Kpis shown={shown.clone()} />
-                <Exports shown={shown.clone()} />
-                <Charts {shown} />
+                <Stable>
+                    <Kpis shown={shown.clone()} />
+                    <Exports shown={shown.clone()} />
+                    <Charts {shown} />
+                </Stable>
             } else {
                 <p class="placeholder">{"Results appear here a moment after the journey is valid."}</p>
             }
