@@ -20,7 +20,7 @@ wasm_ok() {
     fi
   done
   # One wasm serves the page and every web worker (src/app/spawn.rs).
-  [ "$n" -eq 1 ] && [ -e dist/app_bg.wasm ] || { echo "[build] expected one wasm, dist/app_bg.wasm, found $n" >&2; ok=1; }
+  [ "$n" -eq 1 ] && compgen -G 'dist/app-*_bg.wasm' > /dev/null || { echo "[build] expected one wasm, dist/app-<hash>_bg.wasm, found $n" >&2; ok=1; }
   return "$ok"
 }
 

@@ -1,8 +1,9 @@
-//! Web workers share the page's own wasm: one `app_bg.wasm` for the page and every worker. A worker is
-//! started as a module worker from a tiny script (a Blob URL) that imports the app's JS glue (`app.js`, found relative to
-//! `document.baseURI`, so the site works under any sub-path), initialises the same wasm and calls the
-//! exported `start_worker(role)`, which registers the reactor of that role ([`start`]). The app's `main`
-//! does nothing in a worker (there is no `window`).
+//! Web workers share the page's own wasm: one `app-<hash>_bg.wasm` for the page and every worker. A
+//! worker is started as a module worker from a tiny script (a Blob URL) that imports the app's JS glue,
+//! initialises the same wasm and calls the exported `start_worker(role)`, which registers the reactor of
+//! that role ([`start`]). The glue and wasm addresses are those the page itself loaded (trunk's
+//! `modulepreload` and wasm `preload` links), so a worker can never mix files of two deployments; the
+//! app's `main` does nothing in a worker (there is no `window`).
 
 /// The engine reactor ([`super::worker::EngineReactor`]).
 pub const ENGINE: &str = "engine";
@@ -33,7 +34,21 @@ pub fn loader_script(glue: &str, wasm: &str, role: &str) -> String {
     )
 }
 
-/// The directory of `document.baseURI` (ends with `/`), where the build's files are.
+/// The absolute `href` of the first element matching `selector` (a trunk preload link), if any.
+#[cfg(target_arch = "wasm32")]
+fn link_href(selector: &str) -> Option<String> {
+    let el = web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()??;
+    let href = js_sys::Reflect::get(&el, &"href".into())
+        .ok()?
+        .as_string()?;
+    (!href.is_empty()).then_some(href)
+}
+
+/// The directory of `document.baseURI` (ends with `/`): where the build's files are when the page has
+/// no preload links (never in a trunk build; kept as a fallback).
 #[cfg(target_arch = "wasm32")]
 fn base_dir() -> String {
     let base = web_sys::window()
@@ -49,8 +64,11 @@ fn base_dir() -> String {
 /// A Blob URL of the loader script of `role`: a module worker's script (`ReactorSpawner::with_loader`).
 #[cfg(target_arch = "wasm32")]
 pub fn loader_url(role: &str) -> String {
-    let dir = base_dir();
-    let script = loader_script(&format!("{dir}app.js"), &format!("{dir}app_bg.wasm"), role);
+    let glue =
+        link_href("link[rel='modulepreload']").unwrap_or_else(|| format!("{}app.js", base_dir()));
+    let wasm = link_href("link[rel='preload'][type='application/wasm']")
+        .unwrap_or_else(|| format!("{}app_bg.wasm", base_dir()));
+    let script = loader_script(&glue, &wasm, role);
     let parts = js_sys::Array::of1(&script.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");

@@ -42,26 +42,26 @@ export default [
       const title = await t.page.title();
       assert(/journey/i.test(title), `unexpected title ${JSON.stringify(title)}`);
       assert(t.page.workers().length > 0, 'no web worker was started');
-      // One wasm for the page and every worker: the glue and app_bg.wasm come from under /journey-sim/ (the
-      // runner separately fails any request outside it), no other wasm is requested, and each worker
-      // fetched that same app_bg.wasm.
+      // One wasm for the page and every worker: the glue and the wasm (content-hashed names) come from
+      // under /journey-sim/ (the runner separately fails any request outside it), no other wasm is
+      // requested, and each worker fetched that same wasm.
       const served = t.requests();
-      for (const f of [/^\/journey-sim\/app\.js$/, /^\/journey-sim\/app_bg\.wasm$/]) {
+      for (const f of [/^\/journey-sim\/app-[0-9a-f]+\.js$/, /^\/journey-sim\/app-[0-9a-f]+_bg\.wasm$/]) {
         assert(served.some((p) => f.test(p)), `not loaded from under /journey-sim/: ${f}; requests: ${served.join(', ')}`);
       }
-      const wasm = served.filter((p) => /\.wasm$/.test(p));
-      assert(wasm.every((p) => p === '/journey-sim/app_bg.wasm'), `a wasm other than app_bg.wasm was requested: ${wasm.join(', ')}`);
+      const wasm = [...new Set(served.filter((p) => /\.wasm$/.test(p)))];
+      assert(wasm.length === 1, `more than one wasm was requested: ${wasm.join(', ')}`);
+      const pageWasm = wasm[0];
       for (const w of t.page.workers()) {
         // A worker spawned ahead of use (the what-if lanes) may still be loading: wait for its wasm.
         let fetched = [];
         for (let i = 0; i < 100; i++) {
           fetched = await w.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-          if (fetched.includes('/journey-sim/app_bg.wasm')) break;
+          if (fetched.includes(pageWasm)) break;
           await new Promise((r) => setTimeout(r, 200));
         }
-        assert(fetched.includes('/journey-sim/app_bg.wasm'),
-          `worker ${w.url()} did not load the page's app_bg.wasm: ${fetched.join(', ')}`);
-        assert(fetched.every((p) => !p.endsWith('.wasm') || p === '/journey-sim/app_bg.wasm'), `worker ${w.url()} loaded another wasm: ${fetched.join(', ')}`);
+        assert(fetched.includes(pageWasm), `worker ${w.url()} did not load the page's ${pageWasm}: ${fetched.join(', ')}`);
+        assert(fetched.every((p) => !p.endsWith('.wasm') || p === pageWasm), `worker ${w.url()} loaded another wasm: ${fetched.join(', ')}`);
       }
       // Without an icon link Chrome fetches /favicon.ico from the site root: a 404, logged as a console error,
       // on a GitHub Pages project site (https://<user>.github.io/favicon.ico).
