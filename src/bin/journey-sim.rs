@@ -125,17 +125,24 @@ fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Runs all batches on `threads` threads (batch b on thread b mod threads) and summarises in run order.
+/// Runs all batches on `threads` threads (each takes the next batch not yet taken, so a thread slowed by
+/// other work takes fewer) and summarises in run order: the summary does not depend on who ran what.
 fn run_threads(sim: &Simulation, threads: usize) -> Summary {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
     let mut acc = sim.accumulator();
     let batches = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|i| {
-                scope.spawn(move || {
-                    (i..sim.batches())
-                        .step_by(threads)
-                        .map(|b| sim.run_batch(b))
-                        .collect::<Vec<_>>()
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let b = next.fetch_add(1, Ordering::Relaxed);
+                        if b >= sim.batches() {
+                            return mine;
+                        }
+                        mine.push(sim.run_batch(b));
+                    }
                 })
             })
             .collect();

@@ -128,14 +128,17 @@ pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
         };
         kpis.insert(name.to_string(), summary);
     }
-    let mut series = BTreeMap::new();
-    for (s, name) in SERIES.iter().enumerate() {
-        let b = band(records, Column::Series(s), info.expected, &mut scratch);
-        series.insert(name.to_string(), b);
-    }
-    let stage_series = (0..info.stages.len())
-        .map(|k| band(records, Column::Stage(k), info.expected, &mut scratch))
+    let columns: Vec<Column> = (0..SERIES.len())
+        .map(Column::Series)
+        .chain((0..info.stages.len()).map(Column::Stage))
         .collect();
+    let mut all_bands = bands(records, &columns, info.expected).into_iter();
+    let series = SERIES
+        .iter()
+        .zip(all_bands.by_ref())
+        .map(|(name, b)| (name.to_string(), b))
+        .collect();
+    let stage_series = all_bands.collect();
     Summary {
         runs: records.len(),
         runs_requested: info.runs_requested,
@@ -167,6 +170,48 @@ impl Column {
             Column::Stage(k) => &r.stage_counts[k * n..(k + 1) * n],
         }
     }
+}
+
+/// The bands of `columns`, in order. Natively, large summaries are split over the machine's cores (each
+/// band is computed exactly as on one thread, so the result is identical); in wasm, on this thread.
+fn bands(records: &[&RunRecord], columns: &[Column], expected: Option<&RunRecord>) -> Vec<Band> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let threads = match records.len() {
+        0..1_000 => 1,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    #[cfg(target_arch = "wasm32")]
+    let threads = 1;
+    bands_on(records, columns, expected, threads)
+}
+
+/// [`bands`] on up to `threads` threads.
+fn bands_on(
+    records: &[&RunRecord],
+    columns: &[Column],
+    expected: Option<&RunRecord>,
+    threads: usize,
+) -> Vec<Band> {
+    let serial = |cols: &[Column]| {
+        let mut scratch = Vec::with_capacity(records.len());
+        cols.iter()
+            .map(|&c| band(records, c, expected, &mut scratch))
+            .collect::<Vec<_>>()
+    };
+    if threads <= 1 || columns.len() <= 1 || cfg!(target_arch = "wasm32") {
+        return serial(columns);
+    }
+    let chunk = columns.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = columns
+            .chunks(chunk)
+            .map(|cols| scope.spawn(move || serial(cols)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 fn band(
@@ -238,3 +283,6 @@ fn funnel(records: &[&RunRecord], info: &SummaryInfo, scratch: &mut Vec<f64>) ->
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
