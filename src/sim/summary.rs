@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::par::{join, summary_threads};
 use super::record::{RunRecord, CAUSES, FLOW_FIELDS, KPIS, LINEAR_KPIS, SERIES};
 use super::stats::{histogram_sorted, nans_if_null, sort_finite, stats_sorted, Histogram, Stats};
 
@@ -112,33 +113,31 @@ pub struct SummaryInfo<'a> {
 
 /// Summarises `records` (in run order).
 pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
-    let mut scratch = Vec::with_capacity(records.len());
     let points = records
         .first()
         .copied()
         .or(info.expected)
         .map_or(1, |r| r.points());
-    let mut kpis = BTreeMap::new();
-    for (i, name) in KPIS.iter().enumerate() {
-        sort_finite(records.iter().map(|r| r.kpis[i]), &mut scratch);
-        let expected = info.expected.filter(|_| LINEAR_KPIS[i]).map(|e| e.kpis[i]);
-        let summary = KpiSummary {
-            stats: stats_sorted(&scratch, expected),
-            histogram: histogram_sorted(&scratch),
-        };
-        kpis.insert(name.to_string(), summary);
-    }
     let columns: Vec<Column> = (0..SERIES.len())
         .map(Column::Series)
         .chain((0..info.stages.len()).map(Column::Stage))
         .collect();
-    let mut all_bands = bands(records, &columns, info.expected).into_iter();
+    let threads = summary_threads(records.len());
+    let (all_bands, (kpis, funnel)) = join(
+        threads > 1,
+        || bands_on(records, &columns, info.expected, threads),
+        || {
+            let mut scratch = Vec::with_capacity(records.len());
+            let kpis = kpi_summaries(records, info, &mut scratch);
+            (kpis, funnel(records, info, &mut scratch))
+        },
+    );
+    let mut all_bands = all_bands.into_iter();
     let series = SERIES
         .iter()
         .zip(all_bands.by_ref())
         .map(|(name, b)| (name.to_string(), b))
         .collect();
-    let stage_series = all_bands.collect();
     Summary {
         runs: records.len(),
         runs_requested: info.runs_requested,
@@ -148,11 +147,30 @@ pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
         parameter_uncertainty: info.parameter_uncertainty,
         exact: info.expected.is_some(),
         kpis,
-        funnel: funnel(records, info, &mut scratch),
+        funnel,
         series,
-        stage_series,
+        stage_series: all_bands.collect(),
         per_run_kpis: records.iter().map(|r| r.kpis.clone()).collect(),
     }
+}
+
+/// Statistics and histogram of every per-run figure.
+fn kpi_summaries(
+    records: &[&RunRecord],
+    info: &SummaryInfo,
+    scratch: &mut Vec<f64>,
+) -> BTreeMap<String, KpiSummary> {
+    let mut kpis = BTreeMap::new();
+    for (i, name) in KPIS.iter().enumerate() {
+        sort_finite(records.iter().map(|r| r.kpis[i]), scratch);
+        let expected = info.expected.filter(|_| LINEAR_KPIS[i]).map(|e| e.kpis[i]);
+        let summary = KpiSummary {
+            stats: stats_sorted(scratch, expected),
+            histogram: histogram_sorted(scratch),
+        };
+        kpis.insert(name.to_string(), summary);
+    }
+    kpis
 }
 
 /// A per-period column of a record.
@@ -172,20 +190,8 @@ impl Column {
     }
 }
 
-/// The bands of `columns`, in order. Natively, large summaries are split over the machine's cores (each
-/// band is computed exactly as on one thread, so the result is identical); in wasm, on this thread.
-fn bands(records: &[&RunRecord], columns: &[Column], expected: Option<&RunRecord>) -> Vec<Band> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let threads = match records.len() {
-        0..1_000 => 1,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
-    #[cfg(target_arch = "wasm32")]
-    let threads = 1;
-    bands_on(records, columns, expected, threads)
-}
-
-/// [`bands`] on up to `threads` threads.
+/// The bands of `columns`, in order, on up to `threads` threads (each band is computed exactly as on
+/// one thread, so the result does not depend on `threads`).
 fn bands_on(
     records: &[&RunRecord],
     columns: &[Column],
