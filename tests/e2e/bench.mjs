@@ -66,6 +66,27 @@ function sizes() {
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 
+/**
+ * Clicks `button` REPEAT times, each time once it is enabled, and waits for a new answer in `result`
+ * (its data-answer grows). Per answer: `ms`, the result's data-elapsed-ms (request to answer, measured in
+ * the page), `wall`, click to answer shown, and the result's data attribute `extra`.
+ */
+async function timeAnswers(page, button, result, extra) {
+  const out = [];
+  for (let i = 0; i < REPEAT; i++) {
+    await page.waitForFunction((s) => !document.querySelector(s)?.disabled, tid(button));
+    const n = await page.$eval(tid(result), (el) => Number(el.dataset.answer)).catch(() => 0);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.click(tid(button));
+    await page.waitForFunction(([s, n]) => Number(document.querySelector(s)?.dataset.answer) > n,
+      [tid(result), n], { timeout: 120_000, polling: 20 });
+    const t1 = await page.evaluate(() => performance.now());
+    const info = await page.$eval(tid(result), (el, key) => ({ ms: Number(el.dataset.elapsedMs), [key]: el.dataset[key] }), extra);
+    out.push({ ...info, wall: t1 - t0 });
+  }
+  return out;
+}
+
 async function main() {
   const app = await startAppServer(DIST);
   const browser = await within(60_000, 'launching Chromium', launchBrowser());
@@ -113,7 +134,6 @@ async function main() {
   }
   // What-if: compare the journey with two variants (stage 2 conversion +10 and +20 points), REPEAT times:
   // the panel's data-elapsed-ms (request to answer, measured in the page) and Run -> answer shown.
-  const compares = [];
   await page.click(tid('whatif-tab-compare'));
   for (const v of [0, 1]) {
     await page.click(tid('whatif-add-variant'));
@@ -122,31 +142,10 @@ async function main() {
     const before = Number(await page.$eval(field, (el) => el.value));
     await setField(page, `whatif-v${v}-conv-1`, String(Math.min(99, before + 10 * (v + 1))));
   }
-  for (let i = 0; i < REPEAT; i++) {
-    await page.waitForFunction(() => !document.querySelector('[data-testid="whatif-run-compare"]').disabled);
-    const n = await page.$eval(tid('compare-view'), (el) => Number(el.dataset.answer)).catch(() => 0);
-    const t0 = await page.evaluate(() => performance.now());
-    await page.click(tid('whatif-run-compare'));
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="compare-view"]')?.dataset.answer) > n,
-      n, { timeout: 120_000, polling: 20 });
-    const t1 = await page.evaluate(() => performance.now());
-    const info = await page.$eval(tid('compare-view'), (el) => ({ ms: Number(el.dataset.elapsedMs), runs: el.dataset.runs }));
-    compares.push({ ...info, wall: t1 - t0 });
-  }
+  const compares = await timeAnswers(page, 'whatif-run-compare', 'compare-view', 'runs');
   // What-if: the full tornado over every uncertain input of the journey, REPEAT times (same measures).
-  const tornados = [];
   await page.click(tid('whatif-tab-sensitivity'));
-  for (let i = 0; i < REPEAT; i++) {
-    await page.waitForFunction(() => !document.querySelector('[data-testid="whatif-run-tornado"]')?.disabled);
-    const n = await page.$eval(tid('tornado'), (el) => Number(el.dataset.answer)).catch(() => 0);
-    const t0 = await page.evaluate(() => performance.now());
-    await page.click(tid('whatif-run-tornado'));
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="tornado"]')?.dataset.answer) > n,
-      n, { timeout: 120_000, polling: 20 });
-    const t1 = await page.evaluate(() => performance.now());
-    const info = await page.$eval(tid('tornado'), (el) => ({ ms: Number(el.dataset.elapsedMs), bars: el.dataset.bars }));
-    tornados.push({ ...info, wall: t1 - t0 });
-  }
+  const tornados = await timeAnswers(page, 'whatif-run-tornado', 'tornado', 'bars');
   const all = await page.evaluate(() => window.__bench);
   const longestLoad = all.longtasks.filter((lt) => lt.start < (firstDone?.t ?? 0)).reduce((m, lt) => Math.max(m, lt.duration), 0);
   await context.close();
