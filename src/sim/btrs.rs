@@ -158,6 +158,13 @@ mod tests {
     use crate::sim::special::ln_gamma;
     use rand::SeedableRng;
 
+    /// log P(K = k) for K ~ Binomial(n, p), from log-gamma.
+    fn ln_pmf(n: f64, p: f64, k: f64) -> f64 {
+        ln_gamma(n + 1.0) - ln_gamma(k + 1.0) - ln_gamma(n - k + 1.0)
+            + k * p.ln()
+            + (n - k) * (1.0 - p).ln()
+    }
+
     #[test]
     fn stirling_tail_matches_ln_gamma() {
         for k in [0.0, 1.0, 5.0, 9.0, 10.0, 11.0, 30.0, 1000.0] {
@@ -170,11 +177,6 @@ mod tests {
 
     #[test]
     fn log_ratio_is_the_pmf_ratio() {
-        let ln_pmf = |n: f64, p: f64, k: f64| {
-            ln_gamma(n + 1.0) - ln_gamma(k + 1.0) - ln_gamma(n - k + 1.0)
-                + k * p.ln()
-                + (n - k) * (1.0 - p).ln()
-        };
         for (n, p) in [(40.0f64, 0.3f64), (1000.0, 0.011), (1e6, 0.4)] {
             let m = ((n + 1.0) * p).floor();
             for k in [0.0, 3.0, m - 7.0, m, m + 11.0, n - 1.0] {
@@ -231,12 +233,7 @@ mod tests {
                 assert!((0.0..=n).contains(&k) && k == k.trunc());
                 counts[(k.clamp(lo, hi) - lo) as usize] += 1.0;
             }
-            let pmf = |k: f64| {
-                (ln_gamma(n + 1.0) - ln_gamma(k + 1.0) - ln_gamma(n - k + 1.0)
-                    + k * p.ln()
-                    + (n - k) * (1.0 - p).ln())
-                .exp()
-            };
+            let pmf = |k: f64| ln_pmf(n, p, k).exp();
             let expect: Vec<f64> = (0..cells)
                 .map(|i| pmf(lo + i as f64) * draws as f64)
                 .collect();

@@ -204,6 +204,7 @@ fn bands_on(
             .map(|&c| band(records, c, expected, &mut scratch))
             .collect::<Vec<_>>()
     };
+    // The wasm test is a constant: it keeps the thread code out of the web build (no threads there).
     if threads <= 1 || columns.len() <= 1 || cfg!(target_arch = "wasm32") {
         return serial(columns);
     }
