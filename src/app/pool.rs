@@ -60,8 +60,9 @@ pub fn now_ms() -> f64 {
 }
 
 impl Engine {
-    /// Starts `scenario` as a new job (superseding any running one); returns the job and its batches,
-    /// or `None` when workers are disabled or cannot start.
+    /// Starts `scenario` as a new job (superseding any running one) on the workers, or on the page when
+    /// workers cannot be started (opaque origin, or no loader for them); returns the job and its
+    /// batches, or `None` when disabled (component tests).
     pub fn start(&self, scenario: &Scenario) -> Option<(u64, usize)> {
         let mut inner = self.inner.borrow_mut();
         if !inner.enabled {
@@ -76,14 +77,16 @@ impl Engine {
         #[cfg(target_arch = "wasm32")]
         {
             let job = inner.job;
-            if !inline::workers_allowed() {
-                inline::run(Rc::downgrade(&self.inner), job, scenario.clone());
-                return Some((job, total));
-            }
             if inner.workers.is_none() {
-                inner.workers = Some(imp::Workers::spawn(&self.inner)?);
+                inner.workers = inline::workers_allowed()
+                    .then(|| super::spawn::loader_url(super::spawn::ENGINE))
+                    .flatten()
+                    .map(|url| imp::Workers::spawn(&self.inner, &url));
             }
-            inner.workers.as_ref()?.start(job, json);
+            match inner.workers.as_ref() {
+                Some(workers) => workers.start(job, json),
+                None => inline::run(Rc::downgrade(&self.inner), job, scenario.clone()),
+            }
         }
         #[cfg(not(target_arch = "wasm32"))]
         drop(json);
@@ -146,26 +149,26 @@ mod imp {
     }
 
     impl Workers {
-        pub fn spawn(inner: &Rc<RefCell<Inner>>) -> Option<Workers> {
+        /// A collector and one computer per core (up to 4), all started from the loader at `url`.
+        pub fn spawn(inner: &Rc<RefCell<Inner>>, url: &str) -> Workers {
             let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
             let n = (cores as usize).clamp(1, 4);
-            let url = super::super::spawn::loader_url(super::super::spawn::ENGINE);
             let spawn = |role: Option<usize>| -> Bridge {
                 let bridge = Rc::new(RefCell::new(
                     ReactorSpawner::<EngineReactor>::new()
                         .with_loader(true)
                         .as_module(true)
-                        .spawn(&url),
+                        .spawn(url),
                 ));
                 listen(bridge.clone(), Rc::downgrade(inner), role.is_none());
                 bridge
             };
             let collector = spawn(None);
             let computers = (0..n).map(|k| spawn(Some(k))).collect();
-            Some(Workers {
+            Workers {
                 collector,
                 computers,
-            })
+            }
         }
 
         pub fn start(&self, job: u64, scenario: String) {

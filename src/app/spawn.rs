@@ -47,34 +47,20 @@ fn link_href(selector: &str) -> Option<String> {
     (!href.is_empty()).then_some(href)
 }
 
-/// The directory of `document.baseURI` (ends with `/`): where the build's files are when the page has
-/// no preload links (never in a trunk build; kept as a fallback).
-#[cfg(target_arch = "wasm32")]
-fn base_dir() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    match base.rfind('/') {
-        Some(i) => base[..=i].to_string(),
-        None => String::new(),
-    }
-}
-
 /// A Blob URL of the loader script of `role`: a module worker's script (`ReactorSpawner::with_loader`).
+/// `None` when the page has no preload links for its glue and wasm (not a trunk build): callers then
+/// compute on the page or say that workers are unavailable, rather than guess file names.
 #[cfg(target_arch = "wasm32")]
-pub fn loader_url(role: &str) -> String {
-    let glue =
-        link_href("link[rel='modulepreload']").unwrap_or_else(|| format!("{}app.js", base_dir()));
-    let wasm = link_href("link[rel='preload'][type='application/wasm']")
-        .unwrap_or_else(|| format!("{}app_bg.wasm", base_dir()));
+pub fn loader_url(role: &str) -> Option<String> {
+    let glue = link_href("link[rel='modulepreload']")?;
+    let wasm = link_href("link[rel='preload'][type='application/wasm']")?;
     let script = loader_script(&glue, &wasm, role);
     let parts = js_sys::Array::of1(&script.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/javascript");
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
-        .unwrap_or_default()
+        .ok()
 }
 
 #[cfg(test)]

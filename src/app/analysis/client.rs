@@ -60,7 +60,7 @@ impl Analysis {
         #[cfg(target_arch = "wasm32")]
         {
             if inner.lanes.is_none() {
-                inner.lanes = Some(imp::Lanes::spawn(&self.inner));
+                inner.lanes = imp::Lanes::spawn(&self.inner);
             }
             inner.lanes.as_ref()?.run(job, kind, json);
         }
@@ -75,7 +75,7 @@ impl Analysis {
         {
             let mut inner = self.inner.borrow_mut();
             if inner.enabled && inner.lanes.is_none() {
-                inner.lanes = Some(imp::Lanes::spawn(&self.inner));
+                inner.lanes = imp::Lanes::spawn(&self.inner);
             }
         }
     }
@@ -135,8 +135,9 @@ mod imp {
     }
 
     impl Lanes {
-        pub fn spawn(inner: &Rc<RefCell<Inner>>) -> Lanes {
-            let url = crate::app::spawn::loader_url(crate::app::spawn::ANALYSIS);
+        /// Both lanes, or `None` when the page cannot start workers (no loader for them).
+        pub fn spawn(inner: &Rc<RefCell<Inner>>) -> Option<Lanes> {
+            let url = crate::app::spawn::loader_url(crate::app::spawn::ANALYSIS)?;
             let spawn = || -> Bridge {
                 let bridge = Rc::new(RefCell::new(
                     ReactorSpawner::<AnalysisReactor>::new()
@@ -147,9 +148,9 @@ mod imp {
                 listen(bridge.clone(), Rc::downgrade(inner));
                 bridge
             };
-            Lanes {
+            Some(Lanes {
                 lanes: [spawn(), spawn()],
-            }
+            })
         }
 
         pub fn run(&self, job: u64, kind: Kind, request: String) {
