@@ -47,12 +47,34 @@ fn floor(x: f64) -> f64 {
     }
 }
 
-/// The hat of one (n, p) pair and what the acceptance tests need.
+/// The hat of one (n, p) pair: what the quick acceptance needs (no division, so a draw accepted at
+/// once costs one square root).
 struct Hat {
     a: f64,
     b: f64,
     c: f64,
-    v_r: f64,
+    /// b·v_r: a uniform v is accepted at once when v·b ≤ b·v_r (v_r = 0.92 − 4.2 / b).
+    b_v_r: f64,
+    /// √(n·p·(1 − p)).
+    spq: f64,
+}
+
+impl Hat {
+    fn new(n: f64, p: f64) -> Self {
+        let spq = (n * p * (1.0 - p)).sqrt();
+        let b = 1.15 + 2.53 * spq;
+        Hat {
+            a: -0.0873 + 0.0248 * b + 0.01 * p,
+            b,
+            c: n * p + 0.5,
+            b_v_r: 0.92 * b - 4.2,
+            spq,
+        }
+    }
+}
+
+/// What the slower acceptance tests need, computed only when a draw gets that far.
+struct Tail {
     alpha: f64,
     /// The mode ⌊(n + 1)p⌋.
     m: f64,
@@ -62,20 +84,13 @@ struct Hat {
     npq: f64,
 }
 
-impl Hat {
-    fn new(n: f64, p: f64) -> Self {
-        let npq = n * p * (1.0 - p);
-        let spq = npq.sqrt();
-        let b = 1.15 + 2.53 * spq;
-        Hat {
-            a: -0.0873 + 0.0248 * b + 0.01 * p,
-            b,
-            c: n * p + 0.5,
-            v_r: 0.92 - 4.2 / b,
-            alpha: (2.83 + 5.1 / b) * spq,
+impl Tail {
+    fn new(n: f64, p: f64, h: &Hat) -> Self {
+        Tail {
+            alpha: (2.83 + 5.1 / h.b) * h.spq,
             m: floor((n + 1.0) * p),
             r: p / (1.0 - p),
-            npq,
+            npq: n * p * (1.0 - p),
         }
     }
 
@@ -135,18 +150,20 @@ fn log_ratio(n: f64, m: f64, lr: f64, k: f64) -> f64 {
 /// One Binomial(n, p) draw; requires p ≤ ½ and n·p ≥ [`BTRS_MIN_MEAN`].
 pub fn btrs(rng: &mut Xoshiro256PlusPlus, n: f64, p: f64) -> f64 {
     let h = Hat::new(n, p);
+    let mut tail = None;
     loop {
         let u: f64 = rng.random::<f64>() - 0.5;
         let v: f64 = rng.random();
         let us = 0.5 - u.abs();
         let k = floor((2.0 * h.a / us + h.b) * u + h.c);
-        if us >= 0.07 && v <= h.v_r {
+        if us >= 0.07 && v * h.b <= h.b_v_r {
             return k;
         }
         if k < 0.0 || k > n {
             continue;
         }
-        if h.accepts(n, k, v * h.alpha / (h.a / (us * us) + h.b)) {
+        let t = tail.get_or_insert_with(|| Tail::new(n, p, &h));
+        if t.accepts(n, k, v * t.alpha / (h.a / (us * us) + h.b)) {
             return k;
         }
     }
@@ -191,7 +208,7 @@ mod tests {
     #[test]
     fn squeeze_brackets_the_log_ratio() {
         for (n, p) in [(200.0, 0.5), (5_000.0, 0.01), (1e6, 0.3), (1e8, 1e-3)] {
-            let h = Hat::new(n, p);
+            let h = Tail::new(n, p, &Hat::new(n, p));
             let lr = (p / (1.0 - p)).ln();
             let mut km = 16.0;
             while km < h.npq / 2.0 - 1.0 {

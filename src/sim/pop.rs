@@ -6,6 +6,8 @@ pub struct Pop {
     counts: Vec<f64>,
     listed: Vec<bool>,
     lists: Vec<Vec<u32>>,
+    /// Whether each location's list is known to be in ascending order.
+    sorted: Vec<bool>,
 }
 
 impl Pop {
@@ -15,6 +17,7 @@ impl Pop {
             counts: vec![0.0; slots],
             listed: vec![false; slots],
             lists: vec![Vec::new(); locations],
+            sorted: vec![true; locations],
         }
     }
 
@@ -26,6 +29,7 @@ impl Pop {
         if !self.listed[slot] {
             self.listed[slot] = true;
             self.lists[loc].push(slot as u32);
+            self.sorted[loc] = false;
         }
         self.counts[slot] += n;
     }
@@ -42,7 +46,10 @@ impl Pop {
 
     /// The slots in use at `loc`, in ascending order, copied into `out`.
     pub fn slots_at(&mut self, loc: usize, out: &mut Vec<u32>) {
-        self.lists[loc].sort_unstable();
+        if !self.sorted[loc] {
+            self.lists[loc].sort_unstable();
+            self.sorted[loc] = true;
+        }
         out.clear();
         out.extend_from_slice(&self.lists[loc]);
     }
@@ -64,5 +71,6 @@ impl Pop {
             }
             list.clear();
         }
+        self.sorted.fill(true);
     }
 }

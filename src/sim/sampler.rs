@@ -10,7 +10,7 @@ use rand::{Rng, RngExt};
 use rand_distr::{Distribution, Poisson};
 
 use super::btrs::{btrs, BTRS_MIN_MEAN};
-use super::rng::{derive, mix, site_stream};
+use super::rng::{derive, site_stream};
 
 /// Splits group counts. Counts are `f64`: whole numbers when drawn, expectations otherwise.
 pub trait Sampler {
@@ -87,12 +87,19 @@ impl Sampler for Draw {
     }
 
     fn group(&mut self, key: u64) {
-        self.rng = Xoshiro256PlusPlus::seed_from_u64(mix(self.site_key ^ key));
+        self.rng = Xoshiro256PlusPlus::seed_from_u64(self.site_key ^ group_offset(key));
     }
 
     fn is_exact(&self) -> bool {
         false
     }
+}
+
+/// What a group's key adds to its site's key: group `key`'s stream is SplitMix64-seeded from
+/// `site_key ^ group_offset(key)`. One odd multiplication (no extra hash: the site key is already one,
+/// and SplitMix64 seeding mixes); `key + 1`, so that no group shares its site's own stream.
+fn group_offset(key: u64) -> u64 {
+    key.wrapping_add(1).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
 /// Groups up to this size are split by one Bernoulli trial per customer.
@@ -226,6 +233,22 @@ mod tests {
             );
             assert!(draws.iter().all(|&x| x >= 0.0 && x <= n && x == x.trunc()));
         }
+    }
+
+    #[test]
+    fn groups_and_site_have_distinct_streams() {
+        let first = |d: &mut Draw| d.rng.next_u64();
+        let mut d = Draw::new(5);
+        d.site(1, 2);
+        let site = first(&mut d);
+        let mut seen = vec![site];
+        for key in 0..1000 {
+            d.group(key);
+            seen.push(first(&mut d));
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 1001);
     }
 
     #[test]
