@@ -14,37 +14,28 @@ impl Stepper<'_> {
     pub fn events(&mut self, s: &mut impl Sampler, rec: &mut RunRecord) -> f64 {
         let mut left = 0.0;
         for (i, ev) in self.model.pains.iter().enumerate() {
-            self.now.slots_at(ev.loc, &mut self.slots);
             self.moves.clear();
-            self.site(s, 0, i as u64);
-            for &slot in &self.slots {
-                let slot = slot as usize;
-                let n = self.now.count(slot);
-                if n == 0.0 {
-                    continue;
-                }
-                s.group(slot as u64);
-                let g = self.layout().group(slot);
-                let hit = s.binomial(n, self.params.pain[i][g.persona]);
+            self.for_each_group(s, (ev.loc, 0, i as u64), |me, s, slot, n, g| {
+                let hit = s.binomial(n, me.params.pain[i][g.persona]);
                 if hit == 0.0 {
-                    continue;
+                    return;
                 }
-                let gone = s.binomial(hit, self.params.abandon[i]);
-                self.now.remove(slot, hit);
+                let gone = s.binomial(hit, me.params.abandon[i]);
+                me.now.remove(slot, hit);
                 rec.exit(ev.loc, Cause::PainAbandon, gone);
-                let (tau, c) = self.layout().tau_and_count(g.class);
+                let (tau, c) = me.layout().tau_and_count(g.class);
                 if c + 1 < tau {
                     let to = Group {
                         class: g.class + 1,
                         ..g
                     };
-                    self.moves.push((self.layout().slot(to), hit - gone));
+                    me.moves.push((me.layout().slot(to), hit - gone));
                 } else {
                     rec.exit(ev.loc, Cause::ToleranceExceeded, hit - gone);
                     left += hit - gone;
                 }
                 left += gone;
-            }
+            });
             self.apply_moves(ev.loc);
         }
         for (i, ev) in self.model.happies.iter().enumerate() {
@@ -54,17 +45,9 @@ impl Stepper<'_> {
     }
 
     fn happy(&mut self, s: &mut impl Sampler, i: usize, loc: usize, recovers: bool) {
-        self.now.slots_at(loc, &mut self.slots);
         self.moves.clear();
-        self.site(s, 1, i as u64);
-        for &slot in &self.slots {
-            let slot = slot as usize;
-            let n = self.now.count(slot);
-            if n == 0.0 {
-                continue;
-            }
-            let g = self.layout().group(slot);
-            let (_, c) = self.layout().tau_and_count(g.class);
+        self.for_each_group(s, (loc, 1, i as u64), |me, s, slot, n, g| {
+            let (_, c) = me.layout().tau_and_count(g.class);
             let to = Group {
                 delight: (g.delight + 1).min(MAX_DELIGHT),
                 class: if recovers && c > 0 {
@@ -74,15 +57,14 @@ impl Stepper<'_> {
                 },
                 ..g
             };
-            let to = self.dest(to);
+            let to = me.dest(to);
             if to == slot {
-                continue;
+                return;
             }
-            s.group(slot as u64);
-            let hit = s.binomial(n, self.params.happy[i]);
-            self.now.remove(slot, hit);
-            self.moves.push((to, hit));
-        }
+            let hit = s.binomial(n, me.params.happy[i]);
+            me.now.remove(slot, hit);
+            me.moves.push((to, hit));
+        });
         self.apply_moves(loc);
     }
 

@@ -91,33 +91,48 @@ impl<'a> Stepper<'a> {
         &self.model.layout
     }
 
+    /// Visits every non-empty group at `loc` in slot order, on site (`kind`, `index`): switches `s` to
+    /// the group's stream, then calls `body(self, s, slot, count, group)`.
+    pub(super) fn for_each_group<S: Sampler>(
+        &mut self,
+        s: &mut S,
+        (loc, kind, index): (usize, u64, u64),
+        mut body: impl FnMut(&mut Self, &mut S, usize, f64, Group),
+    ) {
+        let mut slots = std::mem::take(&mut self.slots);
+        self.now.slots_at(loc, &mut slots);
+        self.site(s, kind, index);
+        for &slot in &slots {
+            let slot = slot as usize;
+            let n = self.now.count(slot);
+            if n == 0.0 {
+                continue;
+            }
+            s.group(slot as u64);
+            let g = self.layout().group(slot);
+            body(self, s, slot, n, g);
+        }
+        self.slots = slots;
+    }
+
     /// Advance / drop / stay in every funnel stage; first purchases join Retention.
     pub fn funnel_moves(&mut self, s: &mut impl Sampler, rec: &mut RunRecord, f: &mut PeriodFlows) {
         let stages = self.layout().stages;
         for k in 0..stages {
-            self.now.slots_at(k, &mut self.slots);
-            self.site(s, 2, k as u64);
-            for idx in 0..self.slots.len() {
-                let slot = self.slots[idx] as usize;
-                let n = self.now.count(slot);
-                if n == 0.0 {
-                    continue;
-                }
-                s.group(slot as u64);
-                let g = self.layout().group(slot);
-                let adv = s.binomial(n, self.params.advance[k][g.persona]);
-                let drop = s.binomial(n - adv, self.params.drop_given_stay[k][g.persona]);
-                self.next.add(slot, k, n - adv - drop);
+            self.for_each_group(s, (k, 2, k as u64), |me, s, slot, n, g| {
+                let adv = s.binomial(n, me.params.advance[k][g.persona]);
+                let drop = s.binomial(n - adv, me.params.drop_given_stay[k][g.persona]);
+                me.next.add(slot, k, n - adv - drop);
                 rec.exit(k, Cause::NoConversion, drop);
                 f.left += drop;
                 if k + 1 < stages {
-                    let to = self.dest(Group { loc: k + 1, ..g });
-                    self.next.add(to, k + 1, adv);
+                    let to = me.dest(Group { loc: k + 1, ..g });
+                    me.next.add(to, k + 1, adv);
                     rec.reach(k + 1, adv);
                 } else {
-                    self.purchase(s, g, adv, rec, f);
+                    me.purchase(s, g, adv, rec, f);
                 }
-            }
+            });
         }
     }
 
@@ -158,27 +173,17 @@ impl<'a> Stepper<'a> {
         f: &mut PeriodFlows,
     ) {
         let (ret, adv) = (self.layout().retention(), self.layout().advocacy());
-        self.now.slots_at(ret, &mut self.slots);
-        self.site(s, 3, 0);
         let mut active = 0.0;
-        for idx in 0..self.slots.len() {
-            let slot = self.slots[idx] as usize;
-            let n = self.now.count(slot);
-            if n == 0.0 {
-                continue;
-            }
-            s.group(slot as u64);
-            let g = self.layout().group(slot);
+        self.for_each_group(s, (ret, 3, 0), |me, s, slot, n, g| {
             active += n;
-            let churn = s.binomial(n, self.params.churn[g.persona][g.node]);
+            let churn = s.binomial(n, me.params.churn[g.persona][g.node]);
             rec.exit(ret, Cause::Churn, churn);
             f.left += churn;
-            let promoted = s.binomial(n - churn, self.params.promote[g.delight]);
-            self.next.add(slot, ret, n - churn - promoted);
-            self.next
-                .add(self.dest(Group { loc: adv, ..g }), adv, promoted);
+            let promoted = s.binomial(n - churn, me.params.promote[g.delight]);
+            me.next.add(slot, ret, n - churn - promoted);
+            me.next.add(me.dest(Group { loc: adv, ..g }), adv, promoted);
             rec.reach(adv, promoted);
-        }
+        });
         // Repeat purchases change nobody's state: one draw for the whole location.
         self.site(s, 3, 1);
         f.repeats += s.binomial(active, self.params.repeat);
@@ -192,25 +197,16 @@ impl<'a> Stepper<'a> {
         f: &mut PeriodFlows,
     ) -> f64 {
         let adv = self.layout().advocacy();
-        self.now.slots_at(adv, &mut self.slots);
-        self.site(s, 4, 0);
         let mut referral_mean = 0.0;
         let mut active = 0.0;
-        for idx in 0..self.slots.len() {
-            let slot = self.slots[idx] as usize;
-            let n = self.now.count(slot);
-            if n == 0.0 {
-                continue;
-            }
-            s.group(slot as u64);
-            let g = self.layout().group(slot);
+        self.for_each_group(s, (adv, 4, 0), |me, s, slot, n, g| {
             active += n;
-            let churn = s.binomial(n, self.params.advocate_churn[g.persona][g.node]);
+            let churn = s.binomial(n, me.params.advocate_churn[g.persona][g.node]);
             rec.exit(adv, Cause::Churn, churn);
             f.left += churn;
-            self.next.add(slot, adv, n - churn);
-            referral_mean += (n - churn) * self.params.referrals[g.persona];
-        }
+            me.next.add(slot, adv, n - churn);
+            referral_mean += (n - churn) * me.params.referrals[g.persona];
+        });
         self.site(s, 4, 1);
         f.repeats += s.binomial(active, self.params.repeat);
         s.poisson(referral_mean)
