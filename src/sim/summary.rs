@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::order::map_of;
 use super::par::{join, summary_threads};
 use super::record::{RunRecord, CAUSES, FLOW_FIELDS, KPIS, LINEAR_KPIS, SERIES};
 use super::stats::{histogram_sorted, nans_if_null, sort_finite, stats_sorted, Histogram, Stats};
@@ -133,11 +134,12 @@ pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
         },
     );
     let mut all_bands = all_bands.into_iter();
-    let series = SERIES
-        .iter()
-        .zip(all_bands.by_ref())
-        .map(|(name, b)| (name.to_string(), b))
-        .collect();
+    let series = map_of(
+        SERIES
+            .iter()
+            .zip(all_bands.by_ref())
+            .map(|(name, b)| (name.to_string(), b)),
+    );
     Summary {
         runs: records.len(),
         runs_requested: info.runs_requested,
@@ -278,10 +280,11 @@ fn funnel(records: &[&RunRecord], info: &SummaryInfo, scratch: &mut Vec<f64>) ->
         .enumerate()
         .map(|(loc, stage)| {
             let base = loc * FLOW_FIELDS;
-            let dropoffs = causes_at(loc < info.stages.len())
-                .iter()
-                .map(|&c| (CAUSES[c].to_string(), stat(base + 1 + c)))
-                .collect();
+            let dropoffs = map_of(
+                causes_at(loc < info.stages.len())
+                    .iter()
+                    .map(|&c| (CAUSES[c].to_string(), stat(base + 1 + c))),
+            );
             FunnelEntry {
                 stage,
                 reached: stat(base),

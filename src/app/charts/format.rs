@@ -1,5 +1,7 @@
 //! Names and number formats of the figures, shared by charts, tables and the KPI cards.
 
+use crate::sim::order::sort_stable_by;
+
 /// How a figure is measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -219,7 +221,8 @@ pub fn cause_order<'a>(causes: impl Iterator<Item = &'a String>) -> Vec<&'a str>
         "churn",
     ];
     let mut out: Vec<&str> = causes.map(String::as_str).collect();
-    out.sort_by_key(|c| (KNOWN.iter().position(|k| k == c).unwrap_or(KNOWN.len()), *c));
+    let rank = |c: &str| KNOWN.iter().position(|k| *k == c).unwrap_or(KNOWN.len());
+    sort_stable_by(&mut out, |a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
     out.dedup();
     out
 }

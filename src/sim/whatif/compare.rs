@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::sim::engine::Simulation;
+use crate::sim::order::map_of;
 use crate::sim::record::{RunRecord, KPIS};
 use crate::sim::scenario::Scenario;
 use crate::sim::stats::{sort_finite, stats_sorted, Stats};
@@ -106,23 +107,19 @@ pub fn compare(baseline: &Scenario, variants: &[Scenario]) -> Result<Comparison,
     let variants = (1..sims.len())
         .map(|i| {
             let s = summary(i);
-            let diffs = KPIS
-                .iter()
-                .enumerate()
-                .map(|(k, name)| {
-                    let expected = match (
-                        base.kpis[*name].stats.expected,
-                        s.kpis[*name].stats.expected,
-                    ) {
-                        (Some(a), Some(b)) => Some(b - a),
-                        _ => None,
-                    };
-                    (
-                        name.to_string(),
-                        kpi_diff(&records[0], &records[i], k, expected),
-                    )
-                })
-                .collect();
+            let diffs = map_of(KPIS.iter().enumerate().map(|(k, name)| {
+                let expected = match (
+                    base.kpis[*name].stats.expected,
+                    s.kpis[*name].stats.expected,
+                ) {
+                    (Some(a), Some(b)) => Some(b - a),
+                    _ => None,
+                };
+                (
+                    name.to_string(),
+                    kpi_diff(&records[0], &records[i], k, expected),
+                )
+            }));
             VariantResult {
                 name: sims_name(variants, i),
                 summary: s,
