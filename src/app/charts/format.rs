@@ -76,12 +76,7 @@ pub fn kpi_label_with_currency(kpi: &str, currency: &str) -> String {
 
 /// "some_name" → "Some name".
 fn humanise(key: &str) -> String {
-    let spaced = key.replace('_', " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::case::capitalise(&key.replace('_', " "))
 }
 
 /// A value of a KPI or series for people: counts "12,345", money "€1.2M" / "€12,345" / "€45.60",
@@ -208,7 +203,7 @@ pub fn cause_label(cause: &str) -> String {
         "pain_abandon" => "abandoned after pain".to_string(),
         "tolerance_exceeded" => "tolerance exceeded".to_string(),
         "churn" => "churned".to_string(),
-        other => humanise(other).to_lowercase(),
+        other => humanise(other).to_ascii_lowercase(),
     }
 }
 
