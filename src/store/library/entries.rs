@@ -27,7 +27,11 @@ pub(super) fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> Str
     let stored = Stored {
         name: name.to_string(),
         saved_at,
-        scenario: serde_json::to_value(scenario).unwrap_or(Value::Null),
+        // By way of text rather than `to_value`, so the scenario's serialiser is compiled only for text.
+        scenario: serde_json::to_string(scenario)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or(Value::Null),
     };
     serde_json::to_string(&stored).unwrap_or_default()
 }
