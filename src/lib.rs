@@ -5,4 +5,5 @@
 pub mod app;
 pub mod case;
 pub mod sim;
+pub mod sorted_map;
 pub mod store;

@@ -17,7 +17,6 @@ pub mod pool;
 pub mod protocol;
 pub mod results;
 pub mod root;
-pub mod sorted_map;
 pub mod spawn;
 pub mod state;
 pub mod structure;

@@ -12,8 +12,8 @@ use crate::sim::{validate, Problem, Scenario, Summary};
 use crate::store::{History, LibraryItem};
 
 use super::fields::Field;
-use super::sorted_map::SortedMap;
 use super::structure::{self, Structure};
+use crate::sorted_map::SortedMap;
 
 mod types;
 pub use types::{Draft, Notice, RunState, Shown, Status, Tone, View};

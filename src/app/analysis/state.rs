@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::sorted_map::SortedMap;
 use crate::sim::validate::validate;
 use crate::sim::Scenario;
+use crate::sorted_map::SortedMap;
 
 use super::client::Finished;
 use super::protocol::{Kind, Reply};

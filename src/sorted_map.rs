@@ -1,11 +1,13 @@
-//! A small map kept as a sorted list: for the handful of typed drafts of a form.
+//! A small map kept as a sorted list: for the typed drafts of a form and the in-memory store.
 //!
 //! A `BTreeMap` compiles a few KB of node code (insert, balancing, clone) for each key and value type;
-//! a sorted `Vec` with linear search is enough for a few dozen entries and much smaller in the bundle.
-//! Iteration is in key order, as with a `BTreeMap`.
+//! a sorted `Vec` with linear search is enough for the few dozen entries these hold and much smaller
+//! in the bundle. Iteration is in key order, as with a `BTreeMap`.
+
+use std::borrow::Borrow;
 
 /// Entries sorted by key, each key at most once.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SortedMap<K, V> {
     entries: Vec<(K, V)>,
 }
@@ -25,8 +27,23 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 
     /// The value of `key`, if any.
-    pub fn get(&self, key: &K) -> Option<&V> {
-        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.borrow() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Removes `key` and returns its value, if any.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
+        let i = self.entries.iter().position(|(k, _)| k.borrow() == key)?;
+        Some(self.entries.remove(i).1)
     }
 
     /// Sets the value of `key`, replacing an earlier one.
@@ -43,6 +60,11 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.entries.clear();
     }
 
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Whether the map has no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -51,6 +73,11 @@ impl<K: Ord, V> SortedMap<K, V> {
     /// The entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.entries.iter().map(|(k, _)| k)
     }
 
     /// The values in key order.
@@ -75,6 +102,8 @@ mod tests {
         assert_eq!(m.get(&2), Some(&"b"));
         assert_eq!(m.get(&4), None);
         assert_eq!(m.values().count(), 4);
+        assert_eq!(m.keys().copied().collect::<Vec<_>>(), vec![1, 2, 3, 9]);
+        assert_eq!((m.remove(&2), m.remove(&2), m.len()), (Some("b"), None, 3));
         m.clear();
         assert!(m.is_empty());
     }
