@@ -5,6 +5,11 @@
 //! in the bundle. Iteration is in key order, as with a `BTreeMap`.
 
 use std::borrow::Borrow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Entries sorted by key, each key at most once.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +89,60 @@ impl<K: Ord, V> SortedMap<K, V> {
     pub fn values(&self) -> impl Iterator<Item = &V> {
         self.entries.iter().map(|(_, v)| v)
     }
+
+    /// The values in key order, to change.
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.entries.iter_mut().map(|(_, v)| v)
+    }
+}
+
+impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
+    /// Inserts the pairs one by one: a later pair wins over an earlier one with the same key.
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        let mut map = SortedMap::new();
+        for (k, v) in pairs {
+            map.insert(k, v);
+        }
+        map
+    }
+}
+
+impl<K: Ord + Borrow<str>, V> std::ops::Index<&str> for SortedMap<K, V> {
+    type Output = V;
+
+    /// The value of `key`; panics when it is missing, like indexing a `BTreeMap` (for tests and
+    /// keys known to be there).
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("key in the map")
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    /// As a JSON object (a map), like a `BTreeMap`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.entries.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    /// From a map, like a `BTreeMap` (a repeated key keeps its last value).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pairs<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Pairs<K, V> {
+            type Value = SortedMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut map = SortedMap::new();
+                while let Some((k, v)) = access.next_entry()? {
+                    map.insert(k, v);
+                }
+                Ok(map)
+            }
+        }
+        deserializer.deserialize_map(Pairs(PhantomData))
+    }
 }
 
 #[cfg(test)]
@@ -104,6 +163,10 @@ mod tests {
         assert_eq!(m.values().count(), 4);
         assert_eq!(m.keys().copied().collect::<Vec<_>>(), vec![1, 2, 3, 9]);
         assert_eq!((m.remove(&2), m.remove(&2), m.len()), (Some("b"), None, 3));
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(json, r#"{"1":"A","3":"c","9":"z"}"#);
+        let text: SortedMap<String, u8> = serde_json::from_str(r#"{"b":1,"a":2,"b":3}"#).unwrap();
+        assert_eq!((text["a"], text["b"], text.len()), (2, 3, 2));
         m.clear();
         assert!(m.is_empty());
     }

@@ -2,17 +2,15 @@
 //! runs, so run i of every scenario uses the same run key, the same parameter draws for the inputs they
 //! share and the same random stream at every site. The difference is then measured, not drowned in noise.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::sim::engine::Simulation;
-use crate::sim::order::map_of;
 use crate::sim::record::{RunRecord, KPIS};
 use crate::sim::scenario::Scenario;
 use crate::sim::stats::{sort_finite, stats_sorted, Stats};
 use crate::sim::summary::Summary;
 use crate::sim::validate::Problem;
+use crate::sorted_map::SortedMap;
 
 /// The distribution of a KPI's difference (variant − baseline) across paired runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,7 +32,7 @@ pub struct VariantResult {
     /// The variant's own summary (for overlaid charts).
     pub summary: Summary,
     /// Differences per KPI, keyed by the names in [`KPIS`].
-    pub diffs: BTreeMap<String, KpiDiff>,
+    pub diffs: SortedMap<String, KpiDiff>,
 }
 
 /// A baseline and its variants.
@@ -107,7 +105,7 @@ pub fn compare(baseline: &Scenario, variants: &[Scenario]) -> Result<Comparison,
     let variants = (1..sims.len())
         .map(|i| {
             let s = summary(i);
-            let diffs = map_of(KPIS.iter().enumerate().map(|(k, name)| {
+            let diffs = SortedMap::from_iter(KPIS.iter().enumerate().map(|(k, name)| {
                 let expected = match (
                     base.kpis[*name].stats.expected,
                     s.kpis[*name].stats.expected,
