@@ -42,6 +42,17 @@ impl<K: Ord, V> SortedMap<K, V> {
             .map(|(_, v)| v)
     }
 
+    /// The value of `key` to change, if any.
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        self.entries
+            .iter_mut()
+            .find(|(k, _)| (*k).borrow() == key)
+            .map(|(_, v)| v)
+    }
+
     /// Removes `key` and returns its value, if any.
     pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
     where
@@ -104,6 +115,16 @@ impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
             map.insert(k, v);
         }
         map
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+    /// The entries in key order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter().map(|(k, v)| (k, v))
     }
 }
 

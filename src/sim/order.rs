@@ -1,13 +1,12 @@
 //! Ordering helpers that share one compiled sort.
 //!
 //! Every `sort_by` on a new element type or closure compiles its own copy of the standard library's
-//! sort (a few KB of wasm each), and so does every `collect` into a `BTreeMap` (it sorts the pairs
-//! first). The helpers here go through a single stable sort of indices with a `dyn` comparison, so
-//! the web bundle carries one sort for all of these call sites. The hot paths of the engine keep
-//! their own specialised sorts.
+//! sort (a few KB of wasm each). The helpers here go through a single stable sort of indices with a
+//! `dyn` comparison, so the web bundle carries one sort for all of these call sites. The hot paths of
+//! the engine keep their own specialised sorts. (Small maps use [`crate::sorted_map::SortedMap`],
+//! which needs no sort either: a `collect` into a `BTreeMap` sorts the pairs first.)
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// The stable sorting permutation of `n` items: position `i` of the result holds the index of the
 /// item that belongs at `i`, where `compare(a, b)` orders items `a` and `b`. Equal items keep their
@@ -30,16 +29,6 @@ fn reorder<T>(items: &mut Vec<T>, order: &[usize]) {
     items.extend(order.iter().filter_map(|&i| slots[i].take()));
 }
 
-/// A map of the `pairs`, built by inserting them one by one (a later pair wins over an earlier
-/// pair with the same key), as `collect()` would but without compiling another sort.
-pub fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in pairs {
-        map.insert(key, value);
-    }
-    map
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,12 +49,5 @@ mod tests {
         let mut reversed = vec![1.0, 3.0, 2.0];
         sort_stable_by(&mut reversed, |a: &f64, b| b.total_cmp(a));
         assert_eq!(reversed, vec![3.0, 2.0, 1.0]);
-    }
-
-    #[test]
-    fn map_of_matches_collect() {
-        let pairs = vec![("b", 1), ("a", 2), ("b", 3)];
-        let collected: BTreeMap<_, _> = pairs.clone().into_iter().collect();
-        assert_eq!(map_of(pairs), collected);
     }
 }
