@@ -173,10 +173,11 @@ fn read_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
 fn first_bad_section(value: &Value) -> Option<&str> {
     use crate::sim::scenario::{Advocacy, Economics, Market, Meta, Retention, Stage, Tolerance};
     use crate::sim::scenario::{HappyMoment, PainPoint, Persona};
-    fn bad<T: serde::de::DeserializeOwned>(v: &Value) -> bool {
-        read_as::<T>(v).is_err()
+    // Only the reading itself is per type; the text is made once by the caller.
+    fn bad<T: serde::de::DeserializeOwned>(text: &str) -> bool {
+        T::deserialize(&mut serde_json::Deserializer::from_str(text)).is_err()
     }
-    type Check = (&'static str, fn(&Value) -> bool);
+    type Check = (&'static str, fn(&str) -> bool);
     let checks: [Check; 10] = [
         ("meta", bad::<Meta>),
         ("market", bad::<Market>),
@@ -192,7 +193,7 @@ fn first_bad_section(value: &Value) -> Option<&str> {
     let map = value.as_object()?;
     checks
         .iter()
-        .find(|(key, is_bad)| map.get(*key).is_some_and(is_bad))
+        .find(|(key, is_bad)| map.get(*key).is_some_and(|v| is_bad(&v.to_string())))
         .map(|(key, _)| *key)
 }
 
