@@ -3,7 +3,6 @@
 //! history, the library listing and notices. Storage, files and the URL are side effects done by
 //! components, which then dispatch actions here ([`Action::LoadScenario`], [`Action::Listed`], …).
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -14,6 +13,7 @@ use crate::store::{History, LibraryItem};
 
 use super::fields::Field;
 use super::structure::{self, Structure};
+use crate::sorted_map::SortedMap;
 
 mod types;
 pub use types::{Draft, Notice, RunState, Shown, Status, Tone, View};
@@ -26,7 +26,7 @@ pub struct AppState {
     /// Template the scenario started from.
     pub template: String,
     /// Raw text of fields being edited.
-    pub drafts: BTreeMap<Field, Draft>,
+    pub drafts: SortedMap<Field, Draft>,
     /// Engine validation of `scenario`.
     pub problems: Vec<Problem>,
     /// Increases with every change to the scenario (drives the debounced automatic run).
@@ -110,7 +110,7 @@ impl AppState {
             problems: validate(&scenario),
             scenario,
             template: template.into(),
-            drafts: BTreeMap::new(),
+            drafts: SortedMap::new(),
             revision: 0,
             edits: 0,
             run: RunState {

@@ -12,6 +12,7 @@ mod events;
 pub mod layout;
 pub mod limits;
 pub mod model;
+pub mod order;
 pub mod par;
 pub mod params;
 pub mod pop;

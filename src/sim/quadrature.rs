@@ -7,6 +7,8 @@
 //! polynomial f of degree ≤ 2n − 1. The eigenproblem is solved by the implicit QL algorithm
 //! (`tqli`), which rotates only the first components of the eigenvectors.
 
+use super::order::sort_stable_by;
+
 /// Nodes θ_j (ascending, in (0, 1)) and weights w_j (positive, summing to 1) of the `nodes`-point
 /// rule, so that Σ w_j f(θ_j) = E[f(θ)] for θ ~ Beta(`alpha`, `beta`) and every polynomial f of
 /// degree ≤ 2·`nodes` − 1. Works for shapes in [0.05, 1e4] and up to 200 nodes; no nodes give an
@@ -21,7 +23,7 @@ pub fn beta_quadrature(alpha: f64, beta: f64, nodes: usize) -> Vec<(f64, f64)> {
     first[0] = 1.0;
     tqli(&mut diag, &mut off, &mut first);
     let mut rule: Vec<(f64, f64)> = diag.into_iter().zip(first.iter().map(|z| z * z)).collect();
-    rule.sort_by(|x, y| x.0.total_cmp(&y.0));
+    sort_stable_by(&mut rule, |x, y| x.0.total_cmp(&y.0));
     // The squared components sum to 1 up to rounding; renormalise so the weights do exactly.
     let total: f64 = rule.iter().map(|r| r.1).sum();
     for (theta, weight) in &mut rule {

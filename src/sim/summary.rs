@@ -1,7 +1,7 @@
 //! The summary of a simulation: what the UI, the runner and exports show. Compact (no per-customer or
 //! per-run series data), so a worker can send it.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -53,7 +53,7 @@ pub struct FunnelEntry {
     pub reached: Stats,
     /// Customers who left from this stage, by cause (`no_conversion`, `churn`, `pain_abandon`,
     /// `tolerance_exceeded`); only causes that can happen at the stage are listed.
-    pub dropoffs: BTreeMap<String, Stats>,
+    pub dropoffs: SortedMap<String, Stats>,
 }
 
 /// Everything a simulation reports.
@@ -74,11 +74,11 @@ pub struct Summary {
     /// Whether `expected` values are exact (unlimited market).
     pub exact: bool,
     /// Per-run figures, keyed by the names in [`KPIS`].
-    pub kpis: BTreeMap<String, KpiSummary>,
+    pub kpis: SortedMap<String, KpiSummary>,
     /// Funnel stages, then Retention and Advocacy.
     pub funnel: Vec<FunnelEntry>,
     /// Per-period series, keyed by the names in [`SERIES`].
-    pub series: BTreeMap<String, Band>,
+    pub series: SortedMap<String, Band>,
     /// Prospects in each funnel stage per period, in stage order.
     pub stage_series: Vec<Band>,
     /// Each run's figures (rows in run order, columns in [`KPIS`] order), for exports and analysis.
@@ -133,11 +133,12 @@ pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
         },
     );
     let mut all_bands = all_bands.into_iter();
-    let series = SERIES
-        .iter()
-        .zip(all_bands.by_ref())
-        .map(|(name, b)| (name.to_string(), b))
-        .collect();
+    let series = SortedMap::from_iter(
+        SERIES
+            .iter()
+            .zip(all_bands.by_ref())
+            .map(|(name, b)| (name.to_string(), b)),
+    );
     Summary {
         runs: records.len(),
         runs_requested: info.runs_requested,
@@ -159,8 +160,8 @@ fn kpi_summaries(
     records: &[&RunRecord],
     info: &SummaryInfo,
     scratch: &mut Vec<f64>,
-) -> BTreeMap<String, KpiSummary> {
-    let mut kpis = BTreeMap::new();
+) -> SortedMap<String, KpiSummary> {
+    let mut kpis = SortedMap::new();
     for (i, name) in KPIS.iter().enumerate() {
         sort_finite(records.iter().map(|r| r.kpis[i]), scratch);
         let expected = info.expected.filter(|_| LINEAR_KPIS[i]).map(|e| e.kpis[i]);
@@ -278,10 +279,11 @@ fn funnel(records: &[&RunRecord], info: &SummaryInfo, scratch: &mut Vec<f64>) ->
         .enumerate()
         .map(|(loc, stage)| {
             let base = loc * FLOW_FIELDS;
-            let dropoffs = causes_at(loc < info.stages.len())
-                .iter()
-                .map(|&c| (CAUSES[c].to_string(), stat(base + 1 + c)))
-                .collect();
+            let dropoffs = SortedMap::from_iter(
+                causes_at(loc < info.stages.len())
+                    .iter()
+                    .map(|&c| (CAUSES[c].to_string(), stat(base + 1 + c))),
+            );
             FunnelEntry {
                 stage,
                 reached: stat(base),

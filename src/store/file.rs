@@ -12,7 +12,6 @@
 
 use std::fmt;
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::sim::scenario::{Scenario, SCHEMA_VERSION};
@@ -148,11 +147,25 @@ fn checked(scenario: Scenario) -> Result<Scenario, ImportError> {
     }
 }
 
-/// Reads a migrated value; type errors name the top-level section they are in (values have no lines).
+/// Reads a migrated value; type errors name the top-level section they are in (not a line: the value
+/// is not the file's text).
 fn from_migrated(value: Value, original: u64) -> Result<Scenario, ImportError> {
-    Scenario::deserialize(&value).map_err(|e| {
+    read_as::<Scenario>(&value).map_err(|e| {
         let place = first_bad_section(&value).map_or(String::new(), |s| format!(" in `{s}`"));
         ImportError::Malformed(format!("{e}{place} (file format version {original})"))
+    })
+}
+
+/// Reads a `T` from a parsed value by way of its JSON text, so `T` is read only by the text parser
+/// (one compiled reader per type in the web bundle); the error has no line and column, as a value's.
+fn read_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+    serde_json::from_str(&value.to_string()).map_err(|e| {
+        let message = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        match message.strip_suffix(&position) {
+            Some(bare) => bare.to_string(),
+            None => message,
+        }
     })
 }
 
@@ -160,10 +173,11 @@ fn from_migrated(value: Value, original: u64) -> Result<Scenario, ImportError> {
 fn first_bad_section(value: &Value) -> Option<&str> {
     use crate::sim::scenario::{Advocacy, Economics, Market, Meta, Retention, Stage, Tolerance};
     use crate::sim::scenario::{HappyMoment, PainPoint, Persona};
-    fn bad<T: serde::de::DeserializeOwned>(v: &Value) -> bool {
-        T::deserialize(v).is_err()
+    // Only the reading itself is per type; the text is made once by the caller.
+    fn bad<T: serde::de::DeserializeOwned>(text: &str) -> bool {
+        T::deserialize(&mut serde_json::Deserializer::from_str(text)).is_err()
     }
-    type Check = (&'static str, fn(&Value) -> bool);
+    type Check = (&'static str, fn(&str) -> bool);
     let checks: [Check; 10] = [
         ("meta", bad::<Meta>),
         ("market", bad::<Market>),
@@ -179,7 +193,7 @@ fn first_bad_section(value: &Value) -> Option<&str> {
     let map = value.as_object()?;
     checks
         .iter()
-        .find(|(key, is_bad)| map.get(*key).is_some_and(is_bad))
+        .find(|(key, is_bad)| map.get(*key).is_some_and(|v| is_bad(&v.to_string())))
         .map(|(key, _)| *key)
 }
 
@@ -261,6 +275,21 @@ fn rename(meta: &mut Map<String, Value>, old: &str, new: &str) -> Result<(), Imp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_by_way_of_text_says_what_reading_the_value_says() {
+        use crate::sim::scenario::Meta;
+        use serde::Deserialize;
+        let bad: Value = serde_json::json!({ "name": 5, "runs": "many" });
+        let direct = Meta::deserialize(&bad)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        assert_eq!(read_as::<Meta>(&bad).map(|_| ()), direct);
+        assert!(direct.is_err());
+        let list: Value = serde_json::json!([1, "two"]);
+        let direct = Vec::<f64>::deserialize(&list).map_err(|e| e.to_string());
+        assert_eq!(read_as::<Vec<f64>>(&list), direct);
+    }
 
     #[test]
     fn sizes_read_naturally() {

@@ -13,6 +13,7 @@
 
 pub use super::kv::{KeyValue, MemoryStore, StoreError};
 use crate::sim::limits::MAX_TEXT;
+use crate::sim::order::sort_stable_by;
 use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
 use entries::{read_stored, stored_text};
@@ -63,7 +64,7 @@ impl<S: KeyValue> Library<S> {
     pub fn list(&mut self) -> Result<Vec<LibraryItem>, StoreError> {
         let (mut entries, mut corrupt) = self.load_entries()?;
         self.earlier_corrupt(&mut corrupt)?;
-        entries.sort_by(entries::by_name_then_time);
+        sort_stable_by(&mut entries, entries::by_name_then_time);
         let mut items: Vec<LibraryItem> = entries.into_iter().map(LibraryItem::Entry).collect();
         items.extend(corrupt);
         Ok(items)
@@ -216,7 +217,7 @@ impl<S: KeyValue> Library<S> {
             .into_iter()
             .filter(|k| k.starts_with(prefix))
             .collect();
-        keys.sort();
+        sort_stable_by(&mut keys, |a, b| a.cmp(b));
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
             if let Some(raw) = self.store.get(&key)? {

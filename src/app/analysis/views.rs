@@ -213,7 +213,7 @@ pub fn PainView(p: &ViewProps) -> Html {
         return html! {};
     };
     let cur = p.currency.as_str();
-    let label = kpi_label_with_currency(&kpi, cur).to_lowercase();
+    let label = crate::case::fold(&kpi_label_with_currency(&kpi, cur));
     let table = pain_table(rows, &kpi, cur);
     html! {
         <div class="whatif-result" data-testid="painpoint-ranking" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()} data-rows={rows.len().to_string()}>
@@ -255,7 +255,7 @@ pub fn TargetView(p: &ViewProps) -> Html {
             { match (a.value, a.achieved) {
                 (Some(v), Some(got)) => html! {
                     <p class="whatif-answer">{"Answer: "}<strong data-testid="target-value">{pct(v)}</strong>
-                        {format!(" — expected {} then {}.", kpi_label_with_currency(kpi, cur).to_lowercase(), f(got))}</p>
+                        {format!(" — expected {} then {}.", crate::case::fold(&kpi_label_with_currency(kpi, cur)), f(got))}</p>
                 },
                 _ => html! { <p class="whatif-answer whatif-unreachable" data-testid="target-unreachable">
                     {format!("Unreachable: with the other inputs at their central values, the expected value only goes {range}.")}</p> },

@@ -5,17 +5,19 @@
 //! started; a job that was superseded or cancelled while it was computing is not answered (the engine
 //! calls are synchronous, so a started computation runs to its end, bounded by [`super::protocol::MAX_RUNS`]).
 
-use std::collections::BTreeMap;
-
 use yew_agent::__vendored::futures::{FutureExt, SinkExt, StreamExt};
 use yew_agent::prelude::*;
 
 use super::protocol::{encode_reply, handle, Input, Kind, Output, Request};
 
-/// Pending jobs: per kind, the newest request (job id, arrival order, JSON).
+/// The number of analysis kinds (the slots of [`Pending`]).
+const KINDS: usize = 4;
+
+/// Pending jobs: per kind (indexed by `Kind as usize`), the newest request (job id, arrival order,
+/// kind, JSON). A fixed array rather than a map: it is small, and a map would add its own code.
 #[derive(Default)]
 struct Pending {
-    jobs: BTreeMap<u8, (u64, u64, Kind, String)>,
+    jobs: [Option<(u64, u64, Kind, String)>; KINDS],
     arrivals: u64,
 }
 
@@ -25,25 +27,38 @@ impl Pending {
         match input {
             Input::Run { job, kind, request } => {
                 self.arrivals += 1;
-                self.jobs
-                    .insert(kind as u8, (job, self.arrivals, kind, request));
+                self.jobs[kind as usize] = Some((job, self.arrivals, kind, request));
             }
-            Input::Cancel { job } => self.jobs.retain(|_, (j, ..)| *j != job),
+            Input::Cancel { job } => {
+                for slot in &mut self.jobs {
+                    if slot.as_ref().is_some_and(|(j, ..)| *j == job) {
+                        *slot = None;
+                    }
+                }
+            }
         }
+    }
+
+    /// Whether no job is pending.
+    fn is_empty(&self) -> bool {
+        self.jobs.iter().all(Option::is_none)
     }
 
     /// Removes and returns the oldest pending job.
     fn next(&mut self) -> Option<(u64, Kind, String)> {
-        let key = *self.jobs.iter().min_by_key(|(_, (_, order, ..))| *order)?.0;
-        self.jobs
-            .remove(&key)
+        let slot = self
+            .jobs
+            .iter_mut()
+            .filter(|slot| slot.is_some())
+            .min_by_key(|slot| slot.as_ref().map_or(u64::MAX, |(_, order, ..)| *order))?;
+        slot.take()
             .map(|(job, _, kind, request)| (job, kind, request))
     }
 
     /// Whether `job` of `kind` was superseded: another job of its kind is pending.
     fn superseded(&self, job: u64, kind: Kind) -> bool {
-        self.jobs
-            .get(&(kind as u8))
+        self.jobs[kind as usize]
+            .as_ref()
             .is_some_and(|(j, ..)| *j != job)
     }
 }
@@ -53,7 +68,7 @@ impl Pending {
 pub async fn AnalysisReactor(mut scope: ReactorScope<Input, Output>) {
     let mut pending = Pending::default();
     loop {
-        if pending.jobs.is_empty() {
+        if pending.is_empty() {
             match scope.next().await {
                 Some(input) => pending.take(input),
                 None => return,
@@ -94,5 +109,34 @@ pub async fn AnalysisReactor(mut scope: ReactorScope<Input, Output>) {
         if scope.send(Output { job, kind, reply }).await.is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(job: u64, kind: Kind) -> Input {
+        let request = format!("request {job}");
+        Input::Run { job, kind, request }
+    }
+
+    #[test]
+    fn keeps_the_newest_job_per_kind_and_serves_the_oldest_first() {
+        let mut pending = Pending::default();
+        assert!(pending.is_empty() && pending.next().is_none());
+        pending.take(run(1, Kind::Target));
+        pending.take(run(2, Kind::Compare));
+        pending.take(run(3, Kind::Target));
+        assert!(pending.superseded(1, Kind::Target) && !pending.superseded(3, Kind::Target));
+        pending.take(Input::Cancel { job: 2 });
+        pending.take(run(4, Kind::Pain));
+        let (job, kind, request) = pending.next().expect("a pending job");
+        assert_eq!(
+            (job, kind, request.as_str()),
+            (3, Kind::Target, "request 3")
+        );
+        assert_eq!(pending.next().map(|(job, ..)| job), Some(4));
+        assert!(pending.is_empty());
     }
 }

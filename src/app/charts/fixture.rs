@@ -1,7 +1,7 @@
 //! Hand-made summaries for the tests: 3 funnel stages plus Retention and Advocacy, every KPI and
 //! series, with or without exact expectations.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use crate::sim::record::{KPIS, SERIES};
 use crate::sim::stats::{Histogram, Stats};
@@ -61,7 +61,7 @@ pub fn kpi(m: f64, expected: bool) -> KpiSummary {
 }
 
 /// Drop-offs of stage `k`: funnel stages lose by no conversion, later ones by churn.
-fn dropoffs(k: usize, scale: f64, expected: bool) -> BTreeMap<String, Stats> {
+fn dropoffs(k: usize, scale: f64, expected: bool) -> SortedMap<String, Stats> {
     let first = if k < 3 { "no_conversion" } else { "churn" };
     [first, "pain_abandon", "tolerance_exceeded"]
         .iter()

@@ -1,5 +1,7 @@
 //! Names and number formats of the figures, shared by charts, tables and the KPI cards.
 
+use crate::sim::order::sort_stable_by;
+
 /// How a figure is measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -74,12 +76,7 @@ pub fn kpi_label_with_currency(kpi: &str, currency: &str) -> String {
 
 /// "some_name" → "Some name".
 fn humanise(key: &str) -> String {
-    let spaced = key.replace('_', " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::case::capitalise(&key.replace('_', " "))
 }
 
 /// A value of a KPI or series for people: counts "12,345", money "€1.2M" / "€12,345" / "€45.60",
@@ -206,7 +203,7 @@ pub fn cause_label(cause: &str) -> String {
         "pain_abandon" => "abandoned after pain".to_string(),
         "tolerance_exceeded" => "tolerance exceeded".to_string(),
         "churn" => "churned".to_string(),
-        other => humanise(other).to_lowercase(),
+        other => humanise(other).to_ascii_lowercase(),
     }
 }
 
@@ -219,7 +216,8 @@ pub fn cause_order<'a>(causes: impl Iterator<Item = &'a String>) -> Vec<&'a str>
         "churn",
     ];
     let mut out: Vec<&str> = causes.map(String::as_str).collect();
-    out.sort_by_key(|c| (KNOWN.iter().position(|k| k == c).unwrap_or(KNOWN.len()), *c));
+    let rank = |c: &str| KNOWN.iter().position(|k| *k == c).unwrap_or(KNOWN.len());
+    sort_stable_by(&mut out, |a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
     out.dedup();
     out
 }

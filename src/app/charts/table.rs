@@ -48,11 +48,9 @@ fn from_columns(caption: String, columns: Vec<Column>) -> Table {
 
 /// Capitalised period label: "week" → "Week".
 fn period_heading(s: &Summary) -> String {
-    let p = s.period_label.trim();
-    let mut chars = p.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => "Period".to_string(),
+    match s.period_label.trim() {
+        "" => "Period".to_string(),
+        p => crate::case::capitalise(p),
     }
 }
 
@@ -155,7 +153,7 @@ pub fn histogram_table(s: &Summary, kpi: &str) -> Table {
     let label = kpi_label(kpi);
     let caption = format!(
         "Distribution of {} across {} runs",
-        label.to_lowercase(),
+        crate::case::fold(&label),
         s.runs
     );
     let headers = vec![

@@ -77,7 +77,7 @@ pub fn undo_key(e: &web_sys::KeyboardEvent) -> Option<bool> {
     if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
         return None;
     }
-    match e.key().to_lowercase().as_str() {
+    match e.key().to_ascii_lowercase().as_str() {
         "z" => Some(!e.shift_key()),
         "y" if !e.shift_key() => Some(false),
         _ => None,

@@ -59,7 +59,7 @@ pub fn RunBar() -> Html {
             <div class="progress-wrap">
                 <progress data-testid="progress" aria-label="Simulation progress" max={run.total.max(1).to_string()}
                     value={run.done.to_string()} data-done={run.done.to_string()} data-total={run.total.to_string()}
-                    data-status={format!("{:?}", run.status).to_lowercase()}>{format!("{pct:.0}%")}</progress>
+                    data-status={run.status.name()}>{format!("{pct:.0}%")}</progress>
                 <p class="status" role="status" aria-live="polite" data-testid="run-status">
                     {status}
                     if blocked { <span class="blocked">{" · Run disabled: fix the problems in the editor"}</span> }

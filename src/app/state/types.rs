@@ -28,6 +28,19 @@ pub enum Status {
     Failed(String),
 }
 
+impl Status {
+    /// The status in lower case without its details ("running", "failed"), for `data-status`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Idle => "idle",
+            Status::Running => "running",
+            Status::Done => "done",
+            Status::Cancelled => "cancelled",
+            Status::Failed(_) => "failed",
+        }
+    }
+}
+
 /// A summary with a version number, so components compare it cheaply.
 #[derive(Clone, Debug)]
 pub struct Shown {

@@ -2,8 +2,6 @@
 //! runs, so run i of every scenario uses the same run key, the same parameter draws for the inputs they
 //! share and the same random stream at every site. The difference is then measured, not drowned in noise.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::sim::engine::Simulation;
@@ -12,6 +10,7 @@ use crate::sim::scenario::Scenario;
 use crate::sim::stats::{sort_finite, stats_sorted, Stats};
 use crate::sim::summary::Summary;
 use crate::sim::validate::Problem;
+use crate::sorted_map::SortedMap;
 
 /// The distribution of a KPI's difference (variant − baseline) across paired runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -33,7 +32,7 @@ pub struct VariantResult {
     /// The variant's own summary (for overlaid charts).
     pub summary: Summary,
     /// Differences per KPI, keyed by the names in [`KPIS`].
-    pub diffs: BTreeMap<String, KpiDiff>,
+    pub diffs: SortedMap<String, KpiDiff>,
 }
 
 /// A baseline and its variants.
@@ -106,23 +105,19 @@ pub fn compare(baseline: &Scenario, variants: &[Scenario]) -> Result<Comparison,
     let variants = (1..sims.len())
         .map(|i| {
             let s = summary(i);
-            let diffs = KPIS
-                .iter()
-                .enumerate()
-                .map(|(k, name)| {
-                    let expected = match (
-                        base.kpis[*name].stats.expected,
-                        s.kpis[*name].stats.expected,
-                    ) {
-                        (Some(a), Some(b)) => Some(b - a),
-                        _ => None,
-                    };
-                    (
-                        name.to_string(),
-                        kpi_diff(&records[0], &records[i], k, expected),
-                    )
-                })
-                .collect();
+            let diffs = SortedMap::from_iter(KPIS.iter().enumerate().map(|(k, name)| {
+                let expected = match (
+                    base.kpis[*name].stats.expected,
+                    s.kpis[*name].stats.expected,
+                ) {
+                    (Some(a), Some(b)) => Some(b - a),
+                    _ => None,
+                };
+                (
+                    name.to_string(),
+                    kpi_diff(&records[0], &records[i], k, expected),
+                )
+            }));
             VariantResult {
                 name: sims_name(variants, i),
                 summary: s,

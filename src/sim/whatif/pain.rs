@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::compare::{all_records, kpi_diff, simulations, KpiDiff};
 use super::inputs::kpi_index;
+use crate::sim::order::sort_stable_by;
 use crate::sim::scenario::Scenario;
 use crate::sim::uncertain::Prob;
 
@@ -65,6 +66,8 @@ pub fn rank_pain_points(s: &Scenario, kpi: &str, runs: usize) -> Result<Vec<Pain
             }
         })
         .collect();
-    out.sort_by(|a, b| b.removed.stats.p50.total_cmp(&a.removed.stats.p50));
+    sort_stable_by(&mut out, |a, b| {
+        b.removed.stats.p50.total_cmp(&a.removed.stats.p50)
+    });
     Ok(out)
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::inputs::{inputs, kpi_index, set_fixed, Input};
 use crate::sim::engine::Simulation;
 use crate::sim::model::Model;
+use crate::sim::order::{permutation, sort_stable_by};
 use crate::sim::params::{param_unit, ParamId, RunParams};
 use crate::sim::run::simulate;
 use crate::sim::sampler::Mean;
@@ -90,7 +91,7 @@ pub fn tornado(s: &Scenario, kpi: &str, runs: usize) -> Result<Tornado, String> 
             }
         })
         .collect();
-    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+    sort_stable_by(&mut bars, |a, b| b.swing().total_cmp(&a.swing()));
     Ok(Tornado {
         kpi: kpi.into(),
         base,
@@ -139,14 +140,13 @@ fn importance(s: &Scenario, k: usize, runs: usize) -> Result<Vec<Importance>, St
             0.0
         };
     }
-    out.sort_by(|a, b| b.rho.abs().total_cmp(&a.rho.abs()));
+    sort_stable_by(&mut out, |a, b| b.rho.abs().total_cmp(&a.rho.abs()));
     Ok(out)
 }
 
 /// Average ranks (ties share their mean rank); NaN values rank last.
 pub fn ranks(xs: &[f64]) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..xs.len()).collect();
-    idx.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+    let idx = permutation(xs.len(), &|a, b| xs[a].total_cmp(&xs[b]));
     let mut r = vec![0.0; xs.len()];
     let mut i = 0;
     while i < idx.len() {

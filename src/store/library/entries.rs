@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Autosave, Entry};
+use crate::case::fold;
 use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
 use crate::store::file::{read_value, scenario_from_value};
@@ -26,7 +27,11 @@ pub(super) fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> Str
     let stored = Stored {
         name: name.to_string(),
         saved_at,
-        scenario: serde_json::to_value(scenario).unwrap_or(Value::Null),
+        // By way of text rather than `to_value`, so the scenario's serialiser is compiled only for text.
+        scenario: serde_json::to_string(scenario)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or(Value::Null),
     };
     serde_json::to_string(&stored).unwrap_or_default()
 }
@@ -46,7 +51,8 @@ pub(super) fn read_stored(raw: &str) -> Result<(Entry, Scenario), String> {
 
 /// Library order: name ignoring case, then name, then save time, then id.
 pub(super) fn by_name_then_time(a: &Entry, b: &Entry) -> Ordering {
-    let folded = a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    // Case folding covers the European scripts (see `crate::case`); other letters compare as they are.
+    let folded = fold(&a.name).cmp(&fold(&b.name));
     folded
         .then_with(|| a.name.cmp(&b.name))
         .then_with(|| a.saved_at.total_cmp(&b.saved_at))
