@@ -76,7 +76,24 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
 pub fn sort_finite(values: impl Iterator<Item = f64>, scratch: &mut Vec<f64>) {
     scratch.clear();
     scratch.extend(values.filter(|x| x.is_finite()));
-    scratch.sort_unstable_by(f64::total_cmp);
+    // Sorted as integer keys in the order of `f64::total_cmp` (same result, integer comparisons are
+    // cheaper: the summary sorts hundreds of columns of thousands of runs).
+    let mut keys: Vec<i64> = scratch.iter().map(|&x| order_key(x)).collect();
+    keys.sort_unstable();
+    for (x, &k) in scratch.iter_mut().zip(&keys) {
+        *x = f64::from_bits(order_key_inverse(k));
+    }
+}
+
+/// The integer whose order is `f64::total_cmp`'s: the bits, with all but the sign flipped when negative.
+fn order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
+/// The bits of the f64 with key `key` (the flip is its own inverse: the sign bit does not change).
+fn order_key_inverse(key: i64) -> u64 {
+    (key ^ (((key >> 63) as u64) >> 1) as i64) as u64
 }
 
 /// Statistics of already sorted finite values.
@@ -129,6 +146,30 @@ pub fn histogram_sorted(sorted: &[f64]) -> Histogram {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_finite_orders_like_total_cmp() {
+        let values = [
+            3.5,
+            -0.0,
+            0.0,
+            -2.25,
+            f64::NAN,
+            1e300,
+            -1e-300,
+            7.0,
+            f64::INFINITY,
+            -7.0,
+        ];
+        let mut got = Vec::new();
+        sort_finite(values.iter().copied(), &mut got);
+        let mut want: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+        want.sort_by(f64::total_cmp);
+        assert_eq!(
+            got.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            want.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn quantiles_interpolate() {
