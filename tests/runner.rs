@@ -131,3 +131,16 @@ fn bad_files_give_clear_messages() {
     let (code, _, _) = runner(&["run", &good, "--runs", "abc"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn bench_options_are_checked() {
+    let (code, _, err) = runner(&["bench", "no such benchmark"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no benchmark matches 'no such benchmark'"),
+        "{err}"
+    );
+    let (code, _, err) = runner(&["bench", "default", "--repeat", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--repeat needs 1 to 100, got '0'"), "{err}");
+}

@@ -4,7 +4,7 @@
 //! journey-sim template [NAME] | --list
 //! journey-sim validate FILE
 //! journey-sim run FILE [--runs N] [--seed S] [--no-parameter-uncertainty] [--threads T]
-//! journey-sim bench
+//! journey-sim bench [FILTER] [--repeat N]
 //! ```
 
 use std::process::ExitCode;
@@ -12,14 +12,16 @@ use std::time::Instant;
 
 use journey_sim::sim::templates::{default_scenario, template, template_names, template_title};
 use journey_sim::sim::validate::check_scenario_json;
-use journey_sim::sim::{Scenario, Simulation, Summary};
+use journey_sim::sim::{Batch, RunRecord, Scenario, Simulation, Summary, BATCH_RUNS};
 
 const USAGE: &str = "usage:
   journey-sim template [NAME]      print a template scenario as JSON (--list names them)
   journey-sim validate FILE        print the problems in a scenario file; exit 1 if any
   journey-sim run FILE [--runs N] [--seed S] [--no-parameter-uncertainty] [--threads T]
                                    simulate and print the summary as JSON
-  journey-sim bench                print throughput figures";
+  journey-sim bench [FILTER] [--repeat N]
+                                   print throughput figures (only the benchmarks whose
+                                   label contains FILTER; each N times, with min/median/max)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +29,7 @@ fn main() -> ExitCode {
         Some("template") => cmd_template(&args[1..]),
         Some("validate") => cmd_validate(&args[1..]),
         Some("run") => cmd_run(&args[1..]),
-        Some("bench") => cmd_bench(),
+        Some("bench") => cmd_bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -125,23 +127,24 @@ fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Runs all batches on `threads` threads (each takes the next batch not yet taken, so a thread slowed by
-/// other work takes fewer) and summarises in run order: the summary does not depend on who ran what.
+/// Runs every run on `threads` threads (each takes the next run not yet taken, so the threads finish
+/// within one run of each other, and a thread slowed by other work takes fewer) and summarises in run
+/// order: the summary does not depend on who ran what.
 fn run_threads(sim: &Simulation, threads: usize) -> Summary {
     use std::sync::atomic::{AtomicUsize, Ordering};
+    let keys: Vec<u64> = (0..sim.batches()).flat_map(|b| sim.run_keys(b)).collect();
     let next = AtomicUsize::new(0);
-    let mut acc = sim.accumulator();
-    let batches = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, RunRecord)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
-                        let b = next.fetch_add(1, Ordering::Relaxed);
-                        if b >= sim.batches() {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&key) = keys.get(i) else {
                             return mine;
-                        }
-                        mine.push(sim.run_batch(b));
+                        };
+                        mine.push((i, sim.run_one(key)));
                     }
                 })
             })
@@ -149,33 +152,83 @@ fn run_threads(sim: &Simulation, threads: usize) -> Summary {
         handles
             .into_iter()
             .flat_map(|h| h.join().expect("worker thread"))
-            .collect::<Vec<_>>()
+            .collect()
     });
-    for b in batches {
-        acc.add(b);
+    done.sort_unstable_by_key(|(i, _)| *i);
+    let mut records = done.into_iter().map(|(_, r)| r);
+    let mut acc = sim.accumulator();
+    for index in 0..sim.batches() {
+        let records = records.by_ref().take(BATCH_RUNS).collect();
+        acc.add(Batch { index, records });
     }
     acc.summary()
 }
 
-fn cmd_bench() -> Result<(), Failure> {
+fn cmd_bench(args: &[String]) -> Result<(), Failure> {
+    let (filter, repeat) = bench_options(args)?;
     let threads = default_threads();
     println!("journey-sim bench: {threads} threads, release build recommended (cargo run --release -- bench)");
-    for (label, cohort) in [
+    let mut cases: Vec<(String, Scenario)> = [
         ("default six-stage", 10_000u64),
         ("six-stage, 1,000,000 customers", 1_000_000),
-    ] {
+    ]
+    .into_iter()
+    .map(|(label, cohort)| {
         let mut s = default_scenario();
         s.market.initial_cohort = cohort;
-        bench_one(label, &s, threads)?;
-    }
+        (label.to_string(), s)
+    })
+    .collect();
     for name in template_names().iter().filter(|n| **n != "six-stage") {
-        let s = template(name).expect("template");
-        bench_one(&format!("template {name}"), &s, threads)?;
+        cases.push((
+            format!("template {name}"),
+            template(name).expect("template"),
+        ));
+    }
+    cases.retain(|(label, _)| label.contains(filter.as_str()));
+    if cases.is_empty() {
+        return Err(Failure::Usage(format!("no benchmark matches '{filter}'")));
+    }
+    for (label, s) in &cases {
+        let mut times: Vec<f64> = (0..repeat)
+            .map(|_| bench_one(label, s, threads))
+            .collect::<Result<_, _>>()?;
+        if repeat > 1 {
+            times.sort_by(f64::total_cmp);
+            println!(
+                "{label}: {repeat} repeats: min {:.3} s, median {:.3} s, max {:.3} s",
+                times[0],
+                times[repeat / 2],
+                times[repeat - 1]
+            );
+        }
     }
     Ok(())
 }
 
-fn bench_one(label: &str, s: &Scenario, threads: usize) -> Result<(), Failure> {
+/// `bench [FILTER] [--repeat N]`: the benchmarks whose label contains FILTER, each N times.
+fn bench_options(args: &[String]) -> Result<(String, usize), Failure> {
+    let (mut filter, mut repeat) = (String::new(), 1);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--repeat" {
+            let v = rest
+                .next()
+                .ok_or_else(|| Failure::Usage("--repeat needs a value".into()))?;
+            repeat = v
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=100).contains(n))
+                .ok_or_else(|| Failure::Usage(format!("--repeat needs 1 to 100, got '{v}'")))?;
+        } else {
+            filter = arg.clone();
+        }
+    }
+    Ok((filter, repeat))
+}
+
+/// Runs one benchmark, prints its line and returns its wall time in seconds.
+fn bench_one(label: &str, s: &Scenario, threads: usize) -> Result<f64, Failure> {
     let start = Instant::now();
     let sim = Simulation::new(s).map_err(|p| Failure::Invalid(format!("{p:?}")))?;
     let summary = run_threads(&sim, threads);
@@ -191,5 +244,5 @@ fn bench_one(label: &str, s: &Scenario, threads: usize) -> Result<(), Failure> {
         work / secs,
         summary.kpis["purchased"].stats.p50
     );
-    Ok(())
+    Ok(secs)
 }

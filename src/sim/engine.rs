@@ -95,12 +95,15 @@ impl Simulation {
         let records = self
             .run_keys(index)
             .into_iter()
-            .map(|key| {
-                let params = RunParams::new(&self.model, Some(key));
-                simulate(&self.model, &params, &mut Draw::new(key))
-            })
+            .map(|key| self.run_one(key))
             .collect();
         Batch { index, records }
+    }
+
+    /// Simulates the run with key `key` (one of [`Simulation::run_keys`]).
+    pub fn run_one(&self, key: u64) -> RunRecord {
+        let params = RunParams::new(&self.model, Some(key));
+        simulate(&self.model, &params, &mut Draw::new(key))
     }
 
     /// The mean-field pass (every split replaced by its mean, parameters at their means). It is the exact
