@@ -3,9 +3,11 @@
 //! `str::to_lowercase` and `char::to_uppercase` link about 25 KB of tables into the web bundle. The
 //! app only changes the case of its own labels (some carry the currency) and of a little user text (a period
 //! label's first letter, scenario names when ordering the library), so the letters of the European
-//! scripts are enough: ASCII, Latin-1, Latin Extended-A, basic Greek and basic Cyrillic map exactly
-//! as in `char::to_lowercase`/`to_uppercase`; every other character (and the few letters whose
-//! standard mapping is not a single letter of these blocks, such as `ß` or `İ`) stays as it is.
+//! scripts are enough: the capital and small letters of ASCII, Latin-1, Latin Extended-A, basic
+//! Greek and basic Cyrillic that pair within those blocks map as in `char::to_lowercase` /
+//! `to_uppercase`; every other character stays as it is. That includes letters whose standard mapping
+//! is not such a pair (`ß`, `İ`, `ſ`, `ı`, `µ`, final `ς`), accented Greek, Latin Extended-B (`Ș`,
+//! `Ț`), and Greek final-sigma folding in lower case.
 
 /// The lower-case letter of `c` in the blocks covered (see the module doc), else `c` itself.
 pub fn lower(c: char) -> char {

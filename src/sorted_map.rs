@@ -1,4 +1,5 @@
-//! A small map kept as a sorted list: for the typed drafts of a form and the in-memory store.
+//! A small map kept as a sorted list: for the typed drafts of a form, the in-memory store, the
+//! summary's KPIs, series and drop-offs, and a comparison's differences.
 //!
 //! A `BTreeMap` compiles a few KB of node code (insert, balancing, clone) for each key and value type;
 //! a sorted `Vec` with linear search is enough for the few dozen entries these hold and much smaller

@@ -143,4 +143,7 @@ fn bench_options_are_checked() {
     let (code, _, err) = runner(&["bench", "default", "--repeat", "0"]);
     assert_eq!(code, 2);
     assert!(err.contains("--repeat needs 1 to 100, got '0'"), "{err}");
+    let (code, _, err) = runner(&["bench", "--repat", "3"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unexpected '--repat' after bench"), "{err}");
 }

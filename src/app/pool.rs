@@ -5,7 +5,8 @@
 //!
 //! The workers run the page's own wasm ([`super::spawn`]), so the site works under any sub-path.
 //! Where workers cannot start — a sandboxed iframe without `allow-same-origin` has an opaque origin,
-//! from which no worker script may load — the runs are computed on the page instead ([`inline`]).
+//! from which no worker script may load, and a page without the build's preload links has no loader
+//! ([`super::spawn::loader_url`]) — the runs are computed on the page instead ([`inline`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -78,9 +79,7 @@ impl Engine {
         {
             let job = inner.job;
             if inner.workers.is_none() {
-                inner.workers = inline::workers_allowed()
-                    .then(|| super::spawn::loader_url(super::spawn::ENGINE))
-                    .flatten()
+                inner.workers = super::spawn::loader_url(super::spawn::ENGINE)
                     .map(|url| imp::Workers::spawn(&self.inner, &url));
             }
             match inner.workers.as_ref() {

@@ -48,10 +48,15 @@ fn link_href(selector: &str) -> Option<String> {
 }
 
 /// A Blob URL of the loader script of `role`: a module worker's script (`ReactorSpawner::with_loader`).
-/// `None` when the page has no preload links for its glue and wasm (not a trunk build): callers then
-/// compute on the page or say that workers are unavailable, rather than guess file names.
+/// `None` where no worker can start: in an opaque origin (a sandboxed iframe without
+/// `allow-same-origin`, from which no worker script may load), or when the page has no preload links
+/// for its glue and wasm (not a trunk build). Callers then compute on the page or say that workers are
+/// unavailable, rather than fail or guess file names.
 #[cfg(target_arch = "wasm32")]
 pub fn loader_url(role: &str) -> Option<String> {
+    if web_sys::window()?.origin() == "null" {
+        return None;
+    }
     let glue = link_href("link[rel='modulepreload']")?;
     let wasm = link_href("link[rel='preload'][type='application/wasm']")?;
     let script = loader_script(&glue, &wasm, role);

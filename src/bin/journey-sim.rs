@@ -220,6 +220,8 @@ fn bench_options(args: &[String]) -> Result<(String, usize), Failure> {
                 .ok()
                 .filter(|n| (1..=100).contains(n))
                 .ok_or_else(|| Failure::Usage(format!("--repeat needs 1 to 100, got '{v}'")))?;
+        } else if arg.starts_with("--") || !filter.is_empty() {
+            return Err(Failure::Usage(format!("unexpected '{arg}' after bench")));
         } else {
             filter = arg.clone();
         }

@@ -47,8 +47,8 @@ fn floor(x: f64) -> f64 {
     }
 }
 
-/// The hat of one (n, p) pair: what the quick acceptance needs (no division, so a draw accepted at
-/// once costs one square root).
+/// The hat of one (n, p) pair: what the quick acceptance needs (set up with one square root and no
+/// division; each proposal then divides once).
 struct Hat {
     a: f64,
     b: f64,

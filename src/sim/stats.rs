@@ -78,22 +78,17 @@ pub fn sort_finite(values: impl Iterator<Item = f64>, scratch: &mut Vec<f64>) {
     scratch.extend(values.filter(|x| x.is_finite()));
     // Sorted as integer keys in the order of `f64::total_cmp` (same result, integer comparisons are
     // cheaper: the summary sorts hundreds of columns of thousands of runs).
-    let mut keys: Vec<i64> = scratch.iter().map(|&x| order_key(x)).collect();
+    let mut keys: Vec<i64> = scratch.iter().map(|&x| flip(x.to_bits() as i64)).collect();
     keys.sort_unstable();
     for (x, &k) in scratch.iter_mut().zip(&keys) {
-        *x = f64::from_bits(order_key_inverse(k));
+        *x = f64::from_bits(flip(k) as u64);
     }
 }
 
-/// The integer whose order is `f64::total_cmp`'s: the bits, with all but the sign flipped when negative.
-fn order_key(x: f64) -> i64 {
-    let bits = x.to_bits() as i64;
+/// `f64::total_cmp`'s key: the bits as an integer, with all but the sign flipped when negative, so
+/// integer order is `total_cmp` order. Its own inverse (the sign bit does not change).
+fn flip(bits: i64) -> i64 {
     bits ^ (((bits >> 63) as u64) >> 1) as i64
-}
-
-/// The bits of the f64 with key `key` (the flip is its own inverse: the sign bit does not change).
-fn order_key_inverse(key: i64) -> u64 {
-    (key ^ (((key >> 63) as u64) >> 1) as i64) as u64
 }
 
 /// Statistics of already sorted finite values.

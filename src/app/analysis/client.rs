@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::protocol::{Kind, Reply, Request};
+use super::protocol::{Kind, Reply, Request, KINDS};
 
 /// A finished job, as handed to the panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +38,7 @@ impl PartialEq for Analysis {
 struct Inner {
     enabled: bool,
     next_job: u64,
-    current: [u64; 4],
+    current: [u64; KINDS],
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     on_done: Callback<Finished>,
     #[cfg(target_arch = "wasm32")]
@@ -100,7 +100,7 @@ pub fn use_analysis(on_done: Callback<Finished>, enabled: bool) -> Analysis {
         inner: Rc::new(RefCell::new(Inner {
             enabled,
             next_job: 0,
-            current: [0; 4],
+            current: [0; KINDS],
             on_done,
             #[cfg(target_arch = "wasm32")]
             lanes: None,

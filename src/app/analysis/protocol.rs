@@ -33,6 +33,9 @@ pub enum Kind {
     Target = 3,
 }
 
+/// How many [`Kind`]s there are (one current job each).
+pub const KINDS: usize = 4;
+
 /// What the panel asks the worker to compute.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {

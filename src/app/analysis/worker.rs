@@ -8,10 +8,7 @@
 use yew_agent::__vendored::futures::{FutureExt, SinkExt, StreamExt};
 use yew_agent::prelude::*;
 
-use super::protocol::{encode_reply, handle, Input, Kind, Output, Request};
-
-/// The number of analysis kinds (the slots of [`Pending`]).
-const KINDS: usize = 4;
+use super::protocol::{encode_reply, handle, Input, Kind, Output, Request, KINDS};
 
 /// Pending jobs: per kind (indexed by `Kind as usize`), the newest request (job id, arrival order,
 /// kind, JSON). A fixed array rather than a map: it is small, and a map would add its own code.

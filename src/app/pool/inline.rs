@@ -1,5 +1,6 @@
-//! The engine on the page, for where web workers cannot start (an opaque origin: a sandboxed iframe
-//! without `allow-same-origin`). Runs one batch per task, yielding between batches so the page stays
+//! The engine on the page, for where web workers cannot start (an opaque origin, i.e. a sandboxed
+//! iframe without `allow-same-origin`, or a page without the build's preload links: see
+//! [`crate::app::spawn::loader_url`]). Runs one batch per task, yielding between batches so the page stays
 //! responsive and a newer job (or Cancel) stops this one.
 
 use std::cell::RefCell;
@@ -9,11 +10,6 @@ use crate::sim::{Scenario, Simulation};
 
 use super::super::state::Action;
 use super::{now_ms, Inner};
-
-/// Whether this page may start workers from its own site (not in an opaque origin).
-pub fn workers_allowed() -> bool {
-    web_sys::window().is_some_and(|w| w.origin() != "null")
-}
 
 /// Computes `scenario` as job `job` on the page, reporting progress and the final summary.
 pub fn run(inner: Weak<RefCell<Inner>>, job: u64, scenario: Scenario) {

@@ -7,7 +7,6 @@ use super::super::persist::share::{editor_fragment, page_base};
 use super::super::results::chart::Charts;
 use super::super::results::kpis::Kpis;
 use super::super::root::use_app;
-use super::status;
 
 /// Properties of [`EmbedView`].
 #[derive(Properties, PartialEq)]
@@ -25,7 +24,7 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
     let s = &ctx.state;
     let open = format!("{}{}", page_base(), editor_fragment(&s.scenario));
     html! {
-        <div class="embed-view" data-testid="embed-view" data-status={status(&s.run.status)}>
+        <div class="embed-view" data-testid="embed-view" data-status={s.run.status.name()}>
             <header class="embed-head">
                 <h1>{&s.scenario.meta.name}</h1>
                 <a href={open} target="_blank" rel="noopener" data-testid="embed-open">{"Open in the simulator ↗"}</a>

@@ -6,16 +6,3 @@ pub mod present;
 
 pub use embed::EmbedView;
 pub use present::PresentView;
-
-use super::state::Status;
-
-/// The run status as a `data-status` value (as on the editor's progress bar): `done` once complete.
-pub fn status(s: &Status) -> &'static str {
-    match s {
-        Status::Idle => "idle",
-        Status::Running => "running",
-        Status::Done => "done",
-        Status::Cancelled => "cancelled",
-        Status::Failed(_) => "failed",
-    }
-}

@@ -9,7 +9,6 @@ use super::super::charts::format_value;
 use super::super::persist::keys::use_keydown;
 use super::super::results::kpis::Kpis;
 use super::super::root::use_app;
-use super::status;
 
 /// The step shown: 0 is the title, 1..=n reveal stages, n + 1 the outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -71,7 +70,7 @@ pub fn PresentView() -> Html {
             .map(|f| f.reached.p50)
     };
     html! {
-        <div class="present-view" data-testid="present-view" data-status={status(&s.run.status)} data-step={at.to_string()} data-steps={last.to_string()}>
+        <div class="present-view" data-testid="present-view" data-status={s.run.status.name()} data-step={at.to_string()} data-steps={last.to_string()}>
             <header>
                 <h1>{&s.scenario.meta.name}</h1>
                 <p class="present-sub">{format!("{} prospects · {} {}s · {} runs",
