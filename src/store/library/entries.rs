@@ -11,15 +11,16 @@ use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
 use crate::store::file::{read_value, scenario_from_value};
 
-/// What is stored under a key: name, time and the scenario (as JSON, migrated when read).
+/// What is stored under a key: name, time and the scenario (as JSON, migrated when read). Written
+/// with `S = &Scenario` (straight to text), read with `S = Value` (any version, migrated).
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<S> {
     /// Name shown in the library.
     name: String,
     /// Save time in milliseconds since the epoch.
     saved_at: f64,
-    /// The scenario in the file format (any version; migrated when read).
-    scenario: Value,
+    /// The scenario in the file format.
+    scenario: S,
 }
 
 /// The stored JSON of an entry.
@@ -27,18 +28,14 @@ pub(super) fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> Str
     let stored = Stored {
         name: name.to_string(),
         saved_at,
-        // By way of text rather than `to_value`, so the scenario's serialiser is compiled only for text.
-        scenario: serde_json::to_string(scenario)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or(Value::Null),
+        scenario,
     };
     serde_json::to_string(&stored).unwrap_or_default()
 }
 
 /// Reads a stored entry (id left empty), or says why it cannot be read.
 pub(super) fn read_stored(raw: &str) -> Result<(Entry, Scenario), String> {
-    let stored: Stored =
+    let stored: Stored<Value> =
         serde_json::from_str(raw).map_err(|e| format!("it is not a saved scenario ({e})."))?;
     let scenario = scenario_from_value(stored.scenario).map_err(|e| e.to_string())?;
     let entry = Entry {
@@ -92,7 +89,7 @@ pub(super) fn free_name(base: &str, used: impl Fn(&str) -> bool) -> String {
 
 /// Reads the autosave: any readable scenario, with its validation problems; otherwise why not.
 pub(super) fn read_autosave(raw: &str) -> Result<Autosave, String> {
-    let stored: Stored = serde_json::from_str(raw)
+    let stored: Stored<Value> = serde_json::from_str(raw)
         .map_err(|e| format!("the autosaved scenario is not readable ({e})."))?;
     let scenario = read_value(stored.scenario).map_err(|e| e.to_string())?;
     let problems = validate(&scenario);
