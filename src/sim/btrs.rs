@@ -55,19 +55,23 @@ struct Hat {
     c: f64,
     /// b·v_r: a uniform v is accepted at once when v·b ≤ b·v_r (v_r = 0.92 − 4.2 / b).
     b_v_r: f64,
+    /// n·p·(1 − p).
+    npq: f64,
     /// √(n·p·(1 − p)).
     spq: f64,
 }
 
 impl Hat {
     fn new(n: f64, p: f64) -> Self {
-        let spq = (n * p * (1.0 - p)).sqrt();
+        let npq = n * p * (1.0 - p);
+        let spq = npq.sqrt();
         let b = 1.15 + 2.53 * spq;
         Hat {
             a: -0.0873 + 0.0248 * b + 0.01 * p,
             b,
             c: n * p + 0.5,
             b_v_r: 0.92 * b - 4.2,
+            npq,
             spq,
         }
     }
@@ -90,7 +94,7 @@ impl Tail {
             alpha: (2.83 + 5.1 / h.b) * h.spq,
             m: floor((n + 1.0) * p),
             r: p / (1.0 - p),
-            npq: n * p * (1.0 - p),
+            npq: h.npq,
         }
     }
 
