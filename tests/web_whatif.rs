@@ -6,11 +6,12 @@
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
-use journey_sim::app::analysis::protocol::{decode_reply, encode_reply, Reply};
+use journey_sim::app::analysis::protocol::Reply;
 use journey_sim::app::analysis::views::{
     CompareView, PainView, TargetView, TornadoView, ViewProps,
 };
 use journey_sim::app::analysis::{AnalysisPanel, AnalysisProps};
+use journey_sim::app::protocol::wire;
 use journey_sim::sim::params::ParamId;
 use journey_sim::sim::templates::default_scenario;
 use journey_sim::sim::whatif::{compare, rank_pain_points, seek_target, tornado};
@@ -41,9 +42,9 @@ fn by_id(root: &Element, id: &str) -> Element {
         .unwrap_or_else(|| panic!("no element {id} in {}", root.inner_html()))
 }
 
-/// Renders view `C` of `reply` (sent through the worker's JSON encoding first) and returns its root.
+/// Renders view `C` of `reply` (sent through the worker's binary encoding first) and returns its root.
 async fn render<C: BaseComponent<Properties = ViewProps>>(reply: Reply, kpi: &str) -> Element {
-    let reply = decode_reply(&encode_reply(Ok(reply))).expect("the reply round-trips");
+    let reply = wire::decode(&wire::encode(&reply)).expect("the reply round-trips");
     let root = root();
     let props = ViewProps {
         reply: Rc::new(reply),

@@ -134,7 +134,8 @@ mod imp {
     use futures::StreamExt;
     use yew_agent::reactor::{ReactorBridge, ReactorSpawner};
 
-    use super::super::protocol::{unpack_rows, Input, Output};
+    use super::super::protocol::codec::WireCodec;
+    use super::super::protocol::{Input, Output};
     use super::super::state::Action;
     use super::super::worker::EngineReactor;
     use super::{now_ms, Inner};
@@ -155,6 +156,7 @@ mod imp {
             let spawn = |role: Option<usize>| -> Bridge {
                 let bridge = Rc::new(RefCell::new(
                     ReactorSpawner::<EngineReactor>::new()
+                        .encoding::<WireCodec>()
                         .with_loader(true)
                         .as_module(true)
                         .spawn(url),
@@ -227,28 +229,14 @@ mod imp {
                 drop(guard);
                 dispatch.dispatch(Action::Progress { job, done });
             }
-            Output::Summary {
-                job,
-                json,
-                per_run,
-                columns,
-            } if job == current => {
+            Output::Summary { job, summary } if job == current => {
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
-                match serde_json::from_str::<crate::sim::Summary>(&json) {
-                    Ok(mut summary) => {
-                        summary.per_run_kpis = unpack_rows(&per_run, columns);
-                        dispatch.dispatch(Action::Summary {
-                            job,
-                            summary: Rc::new(summary),
-                            now_ms: now_ms(),
-                        })
-                    }
-                    Err(e) => dispatch.dispatch(Action::Failed {
-                        job,
-                        message: format!("unreadable summary: {e}"),
-                    }),
-                }
+                dispatch.dispatch(Action::Summary {
+                    job,
+                    summary: Rc::new(*summary),
+                    now_ms: now_ms(),
+                });
             }
             Output::Failed { job, message } if job == current => {
                 let dispatch = guard.dispatch.clone();

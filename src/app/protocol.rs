@@ -1,15 +1,16 @@
 //! Messages between the page and the engine workers.
 //!
-//! yew-agent encodes messages with bincode, which cannot carry the scenario's untagged enums or the
-//! summary's flattened fields; so scenarios and summaries travel as JSON text, and a batch of run records
-//! travels as one flat `Vec<f64>` (8 bytes a number, NaN kept) that [`unpack`] cuts back into records.
+//! Messages travel in their binary [`wire`] form through the workers' [`codec`]. A scenario goes as
+//! its JSON text (the worker reports a scenario it cannot read), a batch of run records as one flat
+//! `Vec<f64>` that [`unpack`] cuts back into records, and a summary as itself.
 
-use serde::{Deserialize, Serialize};
+pub mod codec;
+pub mod wire;
 
-use crate::sim::RunRecord;
+use crate::sim::{RunRecord, Summary};
 
 /// What the page sends to a worker.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub enum Input {
     /// Compute batches `first, first + stride, …` of the scenario (JSON) and send each back.
     Compute {
@@ -31,7 +32,7 @@ pub enum Input {
 }
 
 /// What a worker sends to the page.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub enum Output {
     /// The records of one batch, packed.
     Batch {
@@ -39,32 +40,26 @@ pub enum Output {
         index: usize,
         data: Vec<f64>,
     },
-    /// A summary (JSON) of the batches collected so far. Its per-run figures travel packed beside it
-    /// (rows of `columns` numbers, see [`pack_rows`]; none in a partial summary): as JSON, thousands of
-    /// rows took the page long to read.
-    Summary {
-        job: u64,
-        json: String,
-        per_run: Vec<f64>,
-        columns: usize,
-    },
+    /// A summary of the batches collected so far (a partial one has no per-run figures).
+    Summary { job: u64, summary: Box<Summary> },
     /// The scenario could not be simulated.
     Failed { job: u64, message: String },
 }
 
-/// Packs rows of equal length into one flat list; returns it and the row length.
-pub fn pack_rows(rows: &[Vec<f64>]) -> (Vec<f64>, usize) {
-    let columns = rows.first().map_or(0, Vec::len);
-    (rows.iter().flatten().copied().collect(), columns)
-}
-
-/// Cuts a list packed by [`pack_rows`] back into rows.
-pub fn unpack_rows(data: &[f64], columns: usize) -> Vec<Vec<f64>> {
-    if columns == 0 {
-        return Vec::new();
+wire::wire_enums! {
+    Input {
+        Compute { job, scenario, first, stride } = 0,
+        Collect { job, scenario } = 1,
+        Batch { job, index, data } = 2,
+        Cancel { job } = 3,
     }
-    data.chunks(columns).map(<[f64]>::to_vec).collect()
+    Output {
+        Batch { job, index, data } = 0,
+        Summary { job, summary } = 1,
+        Failed { job, message } = 2,
+    }
 }
+codec::serde_via_wire!(Input, Output);
 
 /// Packs run records into one flat list.
 pub fn pack(records: &[RunRecord]) -> Vec<f64> {
@@ -112,7 +107,7 @@ pub fn unpack(data: &[f64], stages: usize, horizon: usize) -> Result<Vec<RunReco
 mod tests {
     use super::*;
     use crate::sim::templates::default_scenario;
-    use crate::sim::{Simulation, Summary};
+    use crate::sim::Simulation;
 
     #[test]
     fn batches_and_summaries_round_trip() {
@@ -132,22 +127,25 @@ mod tests {
             assert_eq!(a.flows, b.flows);
         }
         assert!(unpack(&[1.0, 2.0], s.stages.len(), s.meta.horizon as usize).is_err());
-        let rows = vec![vec![1.0, f64::NAN, 3.0], vec![4.0, 5.0, 6.0]];
-        let (flat, columns) = pack_rows(&rows);
-        let back = unpack_rows(&flat, columns);
-        assert_eq!(back.len(), 2);
-        assert!(back[0][1].is_nan() && back[1] == rows[1] && back[0][2] == 3.0);
-        assert!(unpack_rows(&[], 0).is_empty());
         let summary = sim.run();
-        let json = serde_json::to_string(&summary).unwrap();
-        let again: Summary = serde_json::from_str(&json).expect("summary JSON reads back");
-        assert_eq!(again.runs, summary.runs);
+        let output = Output::Summary {
+            job: 7,
+            summary: Box::new(summary.clone()),
+        };
+        let bytes = wire::encode(&output);
+        let Some(Output::Summary { job, summary: back }) = wire::decode::<Output>(&bytes) else {
+            panic!("the summary does not read back");
+        };
+        assert_eq!(job, 7);
+        assert_eq!(back.runs, summary.runs);
+        assert_eq!(back.per_run_kpis.len(), summary.per_run_kpis.len());
         for (name, k) in &summary.kpis {
-            let (a, b) = (k.stats.p50, again.kpis[name].stats.p50);
-            assert!(
-                a == b || (a - b).abs() <= 1e-9 * a.abs() || (a.is_nan() && b.is_nan()),
-                "{name}"
-            );
+            let (a, b) = (k.stats.p50, back.kpis[name].stats.p50);
+            assert!(a == b || (a.is_nan() && b.is_nan()), "{name}");
         }
+        assert!(wire::decode::<Output>(&bytes[..bytes.len() - 1]).is_none());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(wire::decode::<Output>(&longer).is_none());
     }
 }

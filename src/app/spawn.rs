@@ -14,10 +14,15 @@ pub const ANALYSIS: &str = "analysis";
 pub fn start(role: &str) {
     #[cfg(target_arch = "wasm32")]
     {
+        use super::protocol::codec::WireCodec;
         use yew_agent::Registrable;
         match role {
-            ENGINE => super::worker::EngineReactor::registrar().register(),
-            ANALYSIS => super::analysis::worker::AnalysisReactor::registrar().register(),
+            ENGINE => super::worker::EngineReactor::registrar()
+                .encoding::<WireCodec>()
+                .register(),
+            ANALYSIS => super::analysis::worker::AnalysisReactor::registrar()
+                .encoding::<WireCodec>()
+                .register(),
             _ => {}
         }
     }

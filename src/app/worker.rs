@@ -11,7 +11,7 @@ use yew_agent::prelude::*;
 
 use crate::sim::{Accumulator, Batch, Scenario, Simulation};
 
-use super::protocol::{pack, pack_rows, unpack, Input, Output};
+use super::protocol::{pack, unpack, Input, Output};
 
 /// Partial summaries are sent at most this often (ms): each one redraws the four charts on the page.
 pub const SUMMARY_MS: f64 = 500.0;
@@ -165,24 +165,18 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
 }
 
 /// A summary of the batches so far. Partial summaries leave out the per-run figures (thousands of rows
-/// of nine numbers), so updates during a run stay small; the final one carries them, packed, for exports.
+/// of nine numbers), so updates during a run stay small; the final one carries them, for exports.
 fn summary_output(c: &mut Collecting, last: bool) -> Output {
     let start = now_ms();
     let mut summary = c.acc.summary();
-    let rows = std::mem::take(&mut summary.per_run_kpis);
-    let (per_run, columns) = if last {
-        pack_rows(&rows)
-    } else {
-        (Vec::new(), 0)
-    };
-    let json = serde_json::to_string(&summary).unwrap_or_default();
+    if !last {
+        summary.per_run_kpis = Vec::new();
+    }
     let end = now_ms();
     c.last_post = end;
     c.last_cost = end - start;
     Output::Summary {
         job: c.job,
-        json,
-        per_run,
-        columns,
+        summary: Box::new(summary),
     }
 }

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::protocol::{Kind, Reply, Request, KINDS};
+use crate::app::protocol::wire;
 
 /// A finished job, as handed to the panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +54,7 @@ impl Analysis {
         if !inner.enabled {
             return None;
         }
-        let json = serde_json::to_string(request).ok()?;
+        let bytes = wire::encode(request);
         inner.next_job += 1;
         let (job, kind) = (inner.next_job, request.kind());
         inner.current[kind as usize] = job;
@@ -62,10 +63,10 @@ impl Analysis {
             if inner.lanes.is_none() {
                 inner.lanes = imp::Lanes::spawn(&self.inner);
             }
-            inner.lanes.as_ref()?.run(job, kind, json);
+            inner.lanes.as_ref()?.run(job, kind, bytes);
         }
         #[cfg(not(target_arch = "wasm32"))]
-        drop(json);
+        drop(bytes);
         Some(job)
     }
 
@@ -119,9 +120,10 @@ mod imp {
     use yew_agent::__vendored::futures::StreamExt;
     use yew_agent::reactor::{ReactorBridge, ReactorSpawner};
 
-    use super::super::protocol::{decode_reply, Input, Kind, Output};
+    use super::super::protocol::{Input, Kind, Output};
     use super::super::worker::AnalysisReactor;
     use super::{Finished, Inner};
+    use crate::app::protocol::codec::WireCodec;
 
     type Bridge = Rc<RefCell<ReactorBridge<AnalysisReactor>>>;
 
@@ -141,6 +143,7 @@ mod imp {
             let spawn = || -> Bridge {
                 let bridge = Rc::new(RefCell::new(
                     ReactorSpawner::<AnalysisReactor>::new()
+                        .encoding::<WireCodec>()
                         .with_loader(true)
                         .as_module(true)
                         .spawn(&url),
@@ -153,7 +156,7 @@ mod imp {
             })
         }
 
-        pub fn run(&self, job: u64, kind: Kind, request: String) {
+        pub fn run(&self, job: u64, kind: Kind, request: Vec<u8>) {
             let input = Input::Run { job, kind, request };
             self.lanes[lane(kind)].borrow().send_input(input);
         }
@@ -178,8 +181,11 @@ mod imp {
                     (guard.current[kind as usize] == job).then(|| guard.on_done.clone())
                 };
                 if let Some(on_done) = on_done {
-                    let result = decode_reply(&reply);
-                    on_done.emit(Finished { job, kind, result });
+                    on_done.emit(Finished {
+                        job,
+                        kind,
+                        result: reply,
+                    });
                 }
             }
         });

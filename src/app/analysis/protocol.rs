@@ -1,12 +1,10 @@
 //! Messages between the page and the analysis worker, and the worker's pure request handler.
 //!
-//! yew-agent encodes messages with bincode, which cannot carry the scenario's untagged enums or the
-//! summary's flattened fields, so requests and replies travel as JSON text. JSON has no NaN: the plain
-//! `f64` fields of a tornado or target answer that may be undefined are sent as [`NAN_SENTINEL`] and
-//! turned back into NaN by [`decode_reply`] (the statistics themselves already read `null` as NaN).
+//! Messages travel in their binary [`wire`] form (NaN kept) through the workers' codec. A request
+//! rides in a run message as its own binary form, read only when the worker starts on it.
 
-use serde::{Deserialize, Serialize};
-
+use crate::app::protocol::codec::serde_via_wire;
+use crate::app::protocol::wire::{self, take, wire_enums, Wire};
 use crate::sim::params::ParamId;
 use crate::sim::whatif::{
     compare, rank_pain_points, seek_target, tornado, Comparison, PainWorth, TargetAnswer, Tornado,
@@ -16,12 +14,9 @@ use crate::sim::Scenario;
 /// The most Monte Carlo runs (or parameter draws) any one analysis uses.
 pub const MAX_RUNS: usize = 2_000;
 
-/// Stands for NaN in the JSON of a reply (the largest finite `f64`, which round-trips exactly).
-pub const NAN_SENTINEL: f64 = f64::MAX;
-
 /// The four analyses; each has its own current job, so a newer request of one kind supersedes the
 /// older one without touching the others.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// Baseline against variants.
     Compare = 0,
@@ -37,7 +32,7 @@ pub enum Kind {
 pub const KINDS: usize = 4;
 
 /// What the panel asks the worker to compute.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Request {
     /// Compare the baseline with each variant under common random numbers.
     Compare {
@@ -92,7 +87,7 @@ impl Request {
 }
 
 /// The engine's answer to a [`Request`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
     /// See [`compare`].
     Compare(Comparison),
@@ -105,16 +100,16 @@ pub enum Reply {
 }
 
 /// What the page sends to the analysis worker.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug)]
 pub enum Input {
-    /// Compute a request (JSON of [`Request`]) as job `job`; supersedes older jobs of its kind.
+    /// Compute a request (its [`wire`] form) as job `job`; supersedes older jobs of its kind.
     Run {
         /// Job id (increasing).
         job: u64,
         /// The analysis.
         kind: Kind,
-        /// JSON of the [`Request`].
-        request: String,
+        /// The [`wire`] form of the [`Request`].
+        request: Vec<u8>,
     },
     /// Drop job `job` if it has not been answered yet.
     Cancel {
@@ -123,15 +118,86 @@ pub enum Input {
     },
 }
 
-/// What the worker sends back: the JSON of `Result<Reply, String>` (see [`decode_reply`]).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// What the worker sends back.
+#[derive(Clone, Debug)]
 pub struct Output {
     /// Job id.
     pub job: u64,
     /// The analysis.
     pub kind: Kind,
-    /// JSON of the result.
-    pub reply: String,
+    /// The engine's answer or why there is none.
+    pub reply: Result<Reply, String>,
+}
+
+impl Wire for Kind {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(*self as u8);
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        let kinds = [Kind::Compare, Kind::Tornado, Kind::Pain, Kind::Target];
+        kinds.get(usize::from(take(input, 1)?[0])).copied()
+    }
+}
+
+impl Wire for Reply {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Reply::Compare(c) => tagged(out, 0, c),
+            Reply::Tornado(t) => tagged(out, 1, t),
+            Reply::PainRanking(p) => tagged(out, 2, p),
+            Reply::Target(a) => tagged(out, 3, a),
+        }
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        Some(match take(input, 1)?[0] {
+            0 => Reply::Compare(Wire::get(input)?),
+            1 => Reply::Tornado(Wire::get(input)?),
+            2 => Reply::PainRanking(Wire::get(input)?),
+            3 => Reply::Target(Wire::get(input)?),
+            _ => return None,
+        })
+    }
+}
+
+/// Writes a tag byte, then the value.
+fn tagged<T: Wire>(out: &mut Vec<u8>, tag: u8, value: &T) {
+    out.push(tag);
+    value.put(out);
+}
+
+wire_enums! {
+    Request {
+        Compare { baseline, variants } = 0,
+        Tornado { scenario, kpi, runs } = 1,
+        PainRanking { scenario, kpi, runs } = 2,
+        Target { scenario, param, kpi, target, draws } = 3,
+    }
+    Input {
+        Run { job, kind, request } = 0,
+        Cancel { job } = 1,
+    }
+}
+
+impl Wire for Output {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.job.put(out);
+        self.kind.put(out);
+        self.reply.put(out);
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        Some(Output {
+            job: Wire::get(input)?,
+            kind: Wire::get(input)?,
+            reply: Wire::get(input)?,
+        })
+    }
+}
+
+serde_via_wire!(Input, Output);
+
+/// Reads a request sent in a run message.
+pub fn read_request(bytes: &[u8]) -> Result<Request, String> {
+    wire::decode(bytes).ok_or_else(|| "unreadable analysis request".to_string())
 }
 
 /// Computes one request with the engine (runs capped at [`MAX_RUNS`]).
@@ -173,65 +239,6 @@ pub fn handle(request: Request) -> Result<Reply, String> {
     }
 }
 
-/// Applies `f` to every plain `f64` of a reply that JSON would turn into `null` when NaN.
-fn map_plain(reply: &mut Reply, f: impl Fn(f64) -> f64) {
-    match reply {
-        Reply::Tornado(t) => {
-            t.base = f(t.base);
-            let input = |i: &mut crate::sim::whatif::Input| {
-                (i.central, i.low, i.high) = (f(i.central), f(i.low), f(i.high));
-            };
-            for b in &mut t.bars {
-                (b.kpi_low, b.kpi_high) = (f(b.kpi_low), f(b.kpi_high));
-                input(&mut b.input);
-            }
-            for i in &mut t.importance {
-                (i.rho, i.share) = (f(i.rho), f(i.share));
-                input(&mut i.input);
-            }
-        }
-        Reply::Target(a) => {
-            a.range = (f(a.range.0), f(a.range.1));
-            a.reachable_share = f(a.reachable_share);
-        }
-        Reply::PainRanking(rows) => {
-            for r in rows {
-                for d in [&mut r.removed, &mut r.halved] {
-                    (d.p_better, d.p_worse) = (f(d.p_better), f(d.p_worse));
-                }
-            }
-        }
-        Reply::Compare(c) => {
-            for v in &mut c.variants {
-                for d in v.diffs.values_mut() {
-                    (d.p_better, d.p_worse) = (f(d.p_better), f(d.p_worse));
-                }
-            }
-        }
-    }
-}
-
-/// The JSON of a result, NaN kept (see the module documentation).
-pub fn encode_reply(result: Result<Reply, String>) -> String {
-    let result = result.map(|mut r| {
-        map_plain(&mut r, |x| if x.is_nan() { NAN_SENTINEL } else { x });
-        r
-    });
-    serde_json::to_string(&result).unwrap_or_else(|e| {
-        serde_json::to_string(&Err::<Reply, _>(e.to_string())).unwrap_or_default()
-    })
-}
-
-/// Reads the JSON written by [`encode_reply`].
-pub fn decode_reply(json: &str) -> Result<Reply, String> {
-    let result: Result<Reply, String> =
-        serde_json::from_str(json).map_err(|e| format!("unreadable analysis result: {e}"))?;
-    result.map(|mut r| {
-        map_plain(&mut r, |x| if x == NAN_SENTINEL { f64::NAN } else { x });
-        r
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,22 +250,28 @@ mod tests {
         s.meta.runs = 40;
         let mut t = tornado(&s, "purchased", 30).unwrap();
         t.bars[0].kpi_low = f64::NAN;
-        let back = decode_reply(&encode_reply(Ok(Reply::Tornado(t.clone())))).unwrap();
-        let Reply::Tornado(b) = back else {
+        let output = Output {
+            job: 3,
+            kind: Kind::Tornado,
+            reply: Ok(Reply::Tornado(t.clone())),
+        };
+        let back = wire::decode::<Output>(&wire::encode(&output)).unwrap();
+        assert_eq!((back.job, back.kind), (3, Kind::Tornado));
+        let Ok(Reply::Tornado(b)) = back.reply else {
             panic!("not a tornado")
         };
         assert!(b.bars[0].kpi_low.is_nan());
         assert_eq!(b.bars[1], t.bars[1]);
-        assert_eq!(
-            decode_reply(&encode_reply(Err("no".into()))),
-            Err("no".into())
-        );
+        let failed: Result<Reply, String> = Err("no".into());
+        let back = wire::decode::<Result<Reply, String>>(&wire::encode(&failed));
+        assert_eq!(back, Some(failed));
         let request = Request::Compare {
             baseline: s.clone(),
             variants: vec![s.clone()],
         };
-        let json = serde_json::to_string(&request).unwrap();
-        let again: Request = serde_json::from_str(&json).unwrap();
+        let again = read_request(&wire::encode(&request)).unwrap();
+        assert_eq!(again, request);
+        assert!(read_request(&[9]).is_err());
         assert_eq!(again.kind(), Kind::Compare);
         let Ok(Reply::Compare(c)) = handle(again) else {
             panic!("comparison failed")

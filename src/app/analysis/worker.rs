@@ -8,13 +8,16 @@
 use yew_agent::__vendored::futures::{FutureExt, SinkExt, StreamExt};
 use yew_agent::prelude::*;
 
-use super::protocol::{encode_reply, handle, Input, Kind, Output, Request, KINDS};
+use super::protocol::{handle, read_request, Input, Kind, Output, KINDS};
+
+/// A pending job: id, arrival order, kind and request.
+type Job = (u64, u64, Kind, Vec<u8>);
 
 /// Pending jobs: per kind (indexed by `Kind as usize`), the newest request (job id, arrival order,
-/// kind, JSON). A fixed array rather than a map: it is small, and a map would add its own code.
+/// kind, request in its binary form). A fixed array rather than a map: it is small, and a map would add its own code.
 #[derive(Default)]
 struct Pending {
-    jobs: [Option<(u64, u64, Kind, String)>; KINDS],
+    jobs: [Option<Job>; KINDS],
     arrivals: u64,
 }
 
@@ -42,7 +45,7 @@ impl Pending {
     }
 
     /// Removes and returns the oldest pending job.
-    fn next(&mut self) -> Option<(u64, Kind, String)> {
+    fn next(&mut self) -> Option<(u64, Kind, Vec<u8>)> {
         let slot = self
             .jobs
             .iter_mut()
@@ -83,9 +86,7 @@ pub async fn AnalysisReactor(mut scope: ReactorScope<Input, Output>) {
         let Some((job, kind, request)) = pending.next() else {
             continue;
         };
-        let result = serde_json::from_str::<Request>(&request)
-            .map_err(|e| format!("unreadable analysis request: {e}"))
-            .and_then(handle);
+        let reply = read_request(&request).and_then(handle);
         // Messages that arrived while computing may cancel or supersede this job.
         gloo_timers::future::TimeoutFuture::new(0).await;
         let mut dropped = false;
@@ -102,7 +103,6 @@ pub async fn AnalysisReactor(mut scope: ReactorScope<Input, Output>) {
         if dropped || pending.superseded(job, kind) {
             continue;
         }
-        let reply = encode_reply(result);
         if scope.send(Output { job, kind, reply }).await.is_err() {
             return;
         }
@@ -114,7 +114,7 @@ mod tests {
     use super::*;
 
     fn run(job: u64, kind: Kind) -> Input {
-        let request = format!("request {job}");
+        let request = format!("request {job}").into_bytes();
         Input::Run { job, kind, request }
     }
 
@@ -130,8 +130,8 @@ mod tests {
         pending.take(run(4, Kind::Pain));
         let (job, kind, request) = pending.next().expect("a pending job");
         assert_eq!(
-            (job, kind, request.as_str()),
-            (3, Kind::Target, "request 3")
+            (job, kind, request.as_slice()),
+            (3, Kind::Target, &b"request 3"[..])
         );
         assert_eq!(pending.next().map(|(job, ..)| job), Some(4));
         assert!(pending.is_empty());
