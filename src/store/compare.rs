@@ -10,9 +10,9 @@
 
 use std::fmt;
 
-use super::file::size_text;
 use super::link::{decode_fragment, encode_fragment, LinkError, MAX_FRAGMENT_BYTES};
 use super::route::{route_fragment, Route};
+use super::words::size_text;
 use crate::sim::scenario::Scenario;
 
 /// Most variants a comparison link carries (the what-if panel compares at most three).

@@ -84,7 +84,7 @@ pub fn summary_json(summary: &Summary) -> String {
         per_run_kpis: Vec::new(),
         ..summary.clone()
     };
-    serde_json::to_string_pretty(&compact).unwrap_or_default()
+    super::pretty::pretty_json(&compact)
 }
 
 /// A number cell: shortest exact decimal, empty for NaN.

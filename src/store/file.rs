@@ -14,6 +14,8 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use super::pretty::{compact, pretty_json};
+use super::words::size_text;
 use crate::sim::scenario::{Scenario, SCHEMA_VERSION};
 use crate::sim::validate::{validate, Problem};
 
@@ -80,30 +82,11 @@ pub(crate) fn join_problems(problems: &[Problem]) -> String {
     texts.join("; ")
 }
 
-/// A size for messages: "812 bytes", "6.2 MB" (1 MB = 1,048,576 bytes), "64 KB".
-pub(crate) fn size_text(bytes: usize) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
-        format!("{bytes} bytes")
-    } else if b < KB * KB {
-        format!("{} KB", round1(b / KB))
-    } else {
-        format!("{} MB", round1(b / (KB * KB)))
-    }
-}
-
-/// One decimal, without a trailing ".0".
-fn round1(x: f64) -> String {
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
-}
-
 /// The scenario as pretty JSON in the documented format (what "Export JSON" downloads).
 ///
 /// Numbers that JSON cannot hold (NaN, infinity; only in scenarios that fail validation) become `null`.
 pub fn export_json(s: &Scenario) -> String {
-    serde_json::to_string_pretty(s).unwrap_or_default()
+    pretty_json(s)
 }
 
 /// Reads a scenario file of any supported format version: size check, JSON, migration, validation.
@@ -159,7 +142,7 @@ fn from_migrated(value: Value, original: u64) -> Result<Scenario, ImportError> {
 /// Reads a `T` from a parsed value by way of its JSON text, so `T` is read only by the text parser
 /// (one compiled reader per type in the web bundle); the error has no line and column, as a value's.
 fn read_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_json::from_str(&value.to_string()).map_err(|e| {
+    serde_json::from_str(&compact(value)).map_err(|e| {
         let message = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
         match message.strip_suffix(&position) {
@@ -193,7 +176,7 @@ fn first_bad_section(value: &Value) -> Option<&str> {
     let map = value.as_object()?;
     checks
         .iter()
-        .find(|(key, is_bad)| map.get(*key).is_some_and(|v| is_bad(&v.to_string())))
+        .find(|(key, is_bad)| map.get(*key).is_some_and(|v| is_bad(&compact(v))))
         .map(|(key, _)| *key)
 }
 
@@ -208,9 +191,11 @@ fn read_version(value: &Value) -> Result<u64, ImportError> {
     match map.get("schema_version") {
         None => Ok(0),
         Some(v) => v.as_u64().ok_or_else(|| {
-            ImportError::Malformed(format!(
-                "schema_version must be a whole number such as {SCHEMA_VERSION}, got {v}"
-            ))
+            let got = compact(v);
+            let what = format!(
+                "schema_version must be a whole number such as {SCHEMA_VERSION}, got {got}"
+            );
+            ImportError::Malformed(what)
         }),
     }
 }

@@ -11,7 +11,8 @@ use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
 use super::base64url;
-use super::file::{count_problems, import_json, join_problems, size_text, ImportError};
+use super::file::{count_problems, import_json, join_problems, ImportError};
+use super::words::size_text;
 use crate::sim::scenario::Scenario;
 use crate::sim::validate::Problem;
 

@@ -23,7 +23,9 @@ pub mod history;
 pub mod kv;
 pub mod library;
 pub mod link;
+pub mod pretty;
 pub mod route;
+pub mod words;
 
 pub use any::AnyStore;
 pub use compare::{decode_comparison, encode_comparison, ComparisonError};
