@@ -134,7 +134,11 @@ pub enum AfterPurchase {
 
 /// Churn of active customers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    try_from = "super::churn_json::ChurnFields"
+)]
 pub enum Churn {
     /// The same per-period churn probability for every customer.
     Fixed {
