@@ -4,11 +4,12 @@ use yew::prelude::*;
 
 use crate::sim::templates::{template_names, template_title};
 
-use super::persist::files::FileTools;
-use super::persist::notices::{Notices, UndoRedo};
+use super::persist::files::file_tools;
+use super::persist::notices::{notices, undo_redo};
 use super::persist::share::ShareTools;
 use super::root::use_app;
 use super::state::Action;
+use super::ui::{button, Button};
 
 /// The top bar: title, template picker, undo/redo, files, sharing and projector mode.
 #[component]
@@ -26,6 +27,13 @@ pub fn Header() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::ToggleProjector))
     };
     let current = ctx.state.template.clone();
+    let projector = Button {
+        class: "ghost",
+        pressed: Some(ctx.state.projector),
+        testid: "projector".into(),
+        text: "Projector mode".into(),
+        ..Button::default()
+    };
     html! {
         <>
         <header class="topbar">
@@ -41,14 +49,13 @@ pub fn Header() -> Html {
                         <option value={*n} selected={*n == current}>{template_title(n)}</option>
                     }) }
                 </select>
-                <UndoRedo />
-                <FileTools />
+                {undo_redo(&ctx)}
+                {file_tools(&ctx)}
                 <ShareTools />
-                <button type="button" class="ghost" aria-pressed={ctx.state.projector.to_string()}
-                    data-testid="projector" onclick={on_projector}>{"Projector mode"}</button>
+                {button(projector, on_projector)}
             </div>
         </header>
-        <Notices />
+        {notices(&ctx)}
         </>
     }
 }

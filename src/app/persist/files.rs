@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 use crate::store::file::{export_json, import_json, ImportError, MAX_FILE_BYTES};
 
-use super::super::root::{use_app, AppContext};
+use super::super::root::AppContext;
 use super::super::state::{Action, Notice};
+use super::super::ui::{button, Button};
 use super::download::{download_text, file_stem};
 
 /// What opening the text of file `name` does: load the scenario, or say why not.
@@ -78,9 +79,7 @@ pub fn drop_handlers(ctx: &AppContext) -> (Callback<DragEvent>, Callback<DragEve
 }
 
 /// The "Export .json" button and the "Import" file picker.
-#[component]
-pub fn FileTools() -> Html {
-    let ctx = use_app();
+pub fn file_tools(ctx: &AppContext) -> Html {
     let onexport = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
@@ -102,8 +101,8 @@ pub fn FileTools() -> Html {
     };
     html! {
         <div class="file-tools">
-            <button type="button" class="ghost" data-testid="export-json" onclick={onexport}
-                title="Download the scenario as a .json file">{"Export .json"}</button>
+            {button(Button { class: "ghost", testid: "export-json".into(), title: "Download the scenario as a .json file".into(),
+                text: "Export .json".into(), ..Button::default() }, onexport)}
             <label class="button ghost" title="Open a scenario .json file (or drop one onto the editor)">
                 {"Import…"}
                 <input type="file" accept=".json,application/json" data-testid="import-input" class="sr-only" onchange={onimport} />

@@ -15,6 +15,7 @@ use super::super::charts::{
 use super::super::persist::download::{download_png, download_text, file_stem, standalone_svg};
 use super::super::root::use_app;
 use super::super::state::{Action, Shown};
+use super::super::ui::{button, data_table, Button};
 use super::theme;
 
 /// KPIs the histogram can show.
@@ -71,28 +72,43 @@ pub fn Charts(props: &ChartsProps) -> Html {
             </select>
         </div>
     };
-    let shown = props.shown.clone();
-    let show = |id: &str| {
+    let cards = CARDS.iter().filter(|(_, id, _)| {
         props
             .only
             .as_ref()
             .is_none_or(|o| o.iter().any(|c| c == id))
-    };
+    });
     html! {
         <div class="charts">
-            if show("funnel") { <ChartCard kind={Kind::Funnel} id="funnel" title="Funnel: reached and dropped off per stage" shown={shown.clone()} /> }
-            if show("retention") { <ChartCard kind={Kind::Retention} id="retention" title="Active customers over time" shown={shown.clone()} /> }
-            if show("advocacy") { <ChartCard kind={Kind::Advocacy} id="advocacy" title="Advocates and referrals over time" shown={shown.clone()} /> }
-            if show("histogram") { <ChartCard kind={Kind::Histogram} id="histogram" title="Distribution across runs" {shown} extra={picker} /> }
+            { for cards.map(|&(kind, id, title)| {
+                let extra = (kind == Kind::Histogram).then(|| picker.clone()).unwrap_or_default();
+                html! { <ChartCard {kind} {id} {title} shown={props.shown.clone()} {extra} /> }
+            }) }
         </div>
     }
 }
+
+/// The chart cards: kind, id (test ids `chart-<id>`…) and title.
+const CARDS: [(Kind, &str, &str); 4] = [
+    (
+        Kind::Funnel,
+        "funnel",
+        "Funnel: reached and dropped off per stage",
+    ),
+    (Kind::Retention, "retention", "Active customers over time"),
+    (
+        Kind::Advocacy,
+        "advocacy",
+        "Advocates and referrals over time",
+    ),
+    (Kind::Histogram, "histogram", "Distribution across runs"),
+];
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
     kind: Kind,
     id: &'static str,
-    title: AttrValue,
+    title: &'static str,
     shown: Shown,
     #[prop_or_default]
     extra: Html,
@@ -147,11 +163,11 @@ fn ChartCard(props: &CardProps) -> Html {
     html! {
         <figure class="chart-card" data-testid={format!("chart-{id}")}>
             <figcaption>
-                <h2>{&props.title}</h2>
+                <h2>{props.title}</h2>
                 <div class="card-tools">
                     {props.extra.clone()}
-                    <button type="button" class="ghost" aria-pressed={open.to_string()} data-testid={format!("chart-{id}-table-toggle")}
-                        onclick={ontoggle}>{if open { "Chart" } else { "Table" }}</button>
+                    {button(Button { class: "ghost", pressed: Some(open), testid: format!("chart-{id}-table-toggle").into(),
+                        text: (if open { "Chart" } else { "Table" }).into(), ..Button::default() }, ontoggle)}
                     {chart_downloads(id, &ctx.state.scenario.meta.name, svg.as_ref().and_then(|r| r.as_ref().as_ref().ok()))}
                 </div>
             </figcaption>
@@ -179,14 +195,20 @@ fn chart_downloads(id: &'static str, scenario: &str, svg: Option<&String>) -> Ht
         let (svg, name) = (svg.clone(), format!("{stem}.png"));
         Callback::from(move |_: MouseEvent| download_png(&name, &svg))
     };
-    html! {
-        <>
-            <button type="button" class="ghost download-button" data-testid={format!("chart-{id}-svg")} onclick={onsvg}
-                title="Download this chart as SVG (scalable, for documents)">{"SVG"}</button>
-            <button type="button" class="ghost download-button" data-testid={format!("chart-{id}-png")} onclick={onpng}
-                title="Download this chart as PNG at twice its size (for slides)">{"PNG"}</button>
-        </>
-    }
+    let svg_button = Button {
+        class: "ghost download-button",
+        testid: format!("chart-{id}-svg").into(),
+        title: "Download this chart as SVG (scalable, for documents)".into(),
+        text: "SVG".into(),
+        ..Button::default()
+    };
+    let png_button = Button {
+        testid: format!("chart-{id}-png").into(),
+        title: "Download this chart as PNG at twice its size (for slides)".into(),
+        text: "PNG".into(),
+        ..svg_button.clone()
+    };
+    html! { <>{button(svg_button, onsvg)}{button(png_button, onpng)}</> }
 }
 
 /// Draws one chart (the funnel at the height its stages need).
@@ -214,13 +236,7 @@ fn table_view(t: &Table, id: &str) -> Html {
     );
     html! {
         <div class="table-wrap">
-            <table class="data" data-testid={format!("table-{id}")}>
-                <caption>{&t.caption}</caption>
-                <thead><tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
-                <tbody>{ for t.rows.iter().map(|r| html! {
-                    <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr>
-                }) }</tbody>
-            </table>
+            {data_table(t, "data", format!("table-{id}"))}
             <a class="download" download={format!("{id}.csv")} {href}>{"Download CSV"}</a>
         </div>
     }

@@ -9,6 +9,7 @@ use super::super::charts::format_value;
 use super::super::persist::keys::use_keydown;
 use super::super::results::kpis::Kpis;
 use super::super::root::use_app;
+use super::super::ui::{button, Button};
 
 /// The step shown: 0 is the title, 1..=n reveal stages, n + 1 the outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -101,9 +102,9 @@ pub fn PresentView() -> Html {
                 </section>
             }
             <nav class="present-nav">
-                <button type="button" data-testid="present-prev" onclick={onback} disabled={at == 0}>{"← Back"}</button>
+                {button(Button { testid: "present-prev".into(), disabled: at == 0, text: "← Back".into(), ..Button::default() }, onback)}
                 <span>{format!("{at} / {last}")}</span>
-                <button type="button" data-testid="present-next" onclick={onnext} disabled={at == last}>{"Next →"}</button>
+                {button(Button { testid: "present-next".into(), disabled: at == last, text: "Next →".into(), ..Button::default() }, onnext)}
             </nav>
         </div>
     }
