@@ -9,7 +9,6 @@ use super::persist::notices::{notices, undo_redo};
 use super::persist::share::ShareTools;
 use super::root::use_app;
 use super::state::Action;
-use super::ui::{button, Button};
 
 /// The top bar: title, template picker, undo/redo, files, sharing and projector mode.
 #[component]
@@ -27,13 +26,7 @@ pub fn Header() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::ToggleProjector))
     };
     let current = ctx.state.template.clone();
-    let projector = Button {
-        class: "ghost",
-        pressed: Some(ctx.state.projector),
-        testid: "projector".into(),
-        text: "Projector mode".into(),
-        ..Button::default()
-    };
+
     html! {
         <>
         <header class="topbar">
@@ -52,7 +45,8 @@ pub fn Header() -> Html {
                 {undo_redo(&ctx)}
                 {file_tools(&ctx)}
                 <ShareTools />
-                {button(projector, on_projector)}
+                <button type="button" class="ghost" aria-pressed={ctx.state.projector.to_string()}
+                    data-testid="projector" onclick={on_projector}>{"Projector mode"}</button>
             </div>
         </header>
         {notices(&ctx)}

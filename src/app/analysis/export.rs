@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::app::charts::{format_value, kpi_label_with_currency, table_to_csv, Table};
 use crate::app::persist::download::{download_png, download_text, standalone_svg};
 use crate::app::results::kpis::plain;
-use crate::app::ui::{button, data_table, Button};
+use crate::app::ui::data_table;
 use crate::sim::whatif::{Comparison, PainWorth, Tornado};
 use crate::sim::KPIS;
 
@@ -205,12 +205,6 @@ fn export_button(
     title: &'static str,
     onclick: Callback<MouseEvent>,
 ) -> Html {
-    let b = Button {
-        class: "ghost whatif-export",
-        testid: testid.into(),
-        title: title.into(),
-        text,
-        ..Button::default()
-    };
-    button(b, onclick)
+    let title = (!title.is_empty()).then_some(title);
+    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {title} {onclick}>{text}</button> }
 }

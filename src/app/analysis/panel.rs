@@ -30,6 +30,14 @@ pub struct AnalysisProps {
     pub projector: bool,
 }
 
+/// The tabs: which, test id suffix (`whatif-tab-<id>`) and label.
+const TABS: [(Tab, &str, &str); 4] = [
+    (Tab::Compare, "compare", "Compare"),
+    (Tab::Sensitivity, "sensitivity", "Sensitivity"),
+    (Tab::Pain, "pain", "Pain points"),
+    (Tab::Target, "target", "Target"),
+];
+
 /// A KPI picker.
 pub fn kpi_select(id: &str, value: &str, onchange: Callback<String>) -> Html {
     let onchange = Callback::from(move |e: Event| {
@@ -79,7 +87,7 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
         crate::app::results::theme(false)
     };
     let currency = AttrValue::from(p.scenario.economics.currency.clone());
-    let tab_button = |tab: Tab, id: &str, label: &str| {
+    let tab_button = |&(tab, id, label): &(Tab, &str, &'static str)| {
         let (d, client) = (d.clone(), client.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             client.warm();
@@ -201,10 +209,7 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
                 </p>
             </header>
             <div class="whatif-tabs" role="tablist">
-                {tab_button(Tab::Compare, "compare", "Compare")}
-                {tab_button(Tab::Sensitivity, "sensitivity", "Sensitivity")}
-                {tab_button(Tab::Pain, "pain", "Pain points")}
-                {tab_button(Tab::Target, "target", "Target")}
+                { for TABS.iter().map(tab_button) }
             </div>
             <div class="whatif-body" role="tabpanel">{body}</div>
         </section>

@@ -8,7 +8,6 @@ use crate::store::file::{export_json, import_json, ImportError, MAX_FILE_BYTES};
 
 use super::super::root::AppContext;
 use super::super::state::{Action, Notice};
-use super::super::ui::{button, Button};
 use super::download::{download_text, file_stem};
 
 /// What opening the text of file `name` does: load the scenario, or say why not.
@@ -101,8 +100,8 @@ pub fn file_tools(ctx: &AppContext) -> Html {
     };
     html! {
         <div class="file-tools">
-            {button(Button { class: "ghost", testid: "export-json".into(), title: "Download the scenario as a .json file".into(),
-                text: "Export .json".into(), ..Button::default() }, onexport)}
+            <button type="button" class="ghost" data-testid="export-json" onclick={onexport}
+                title="Download the scenario as a .json file">{"Export .json"}</button>
             <label class="button ghost" title="Open a scenario .json file (or drop one onto the editor)">
                 {"Import…"}
                 <input type="file" accept=".json,application/json" data-testid="import-input" class="sr-only" onchange={onimport} />

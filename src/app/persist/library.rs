@@ -8,7 +8,6 @@ use crate::store::{Entry, LibraryItem};
 
 use super::super::root::{use_app, AppContext};
 use super::super::state::{Action, Notice};
-use super::super::ui::{button, Button};
 use super::{epoch_ms, library_error, refresh};
 
 /// Saves the scenario as `name`, over an entry of the same name if there is one.
@@ -153,32 +152,16 @@ fn row(
             <>
                 <span class="name" data-testid="library-name">{&entry.name}</span>
                 <span class="tools">
-                    {tool("ghost", "library-open", "Open", act(open))}
-                    {tool("ghost", "library-duplicate", "Duplicate", act(duplicate))}
-                    {tool("ghost", "library-rename", "Rename", onrename)}
-                    { if confirm { tool("ghost danger", "library-delete", "Really delete?", ondelete) }
-                      else { tool("ghost", "library-delete", "Delete", ondelete) } }
+                    <button type="button" class="ghost" data-testid="library-open" onclick={act(open)}>{"Open"}</button>
+                    <button type="button" class="ghost" data-testid="library-duplicate" onclick={act(duplicate)}>{"Duplicate"}</button>
+                    <button type="button" class="ghost" data-testid="library-rename" onclick={onrename}>{"Rename"}</button>
+                    <button type="button" class={classes!("ghost", confirm.then_some("danger"))} data-testid="library-delete" onclick={ondelete}>
+                        { if confirm { "Really delete?" } else { "Delete" } }</button>
                 </span>
             </>
         },
     };
     html! { <li class="entry" data-testid="library-item" data-id={id}>{body}</li> }
-}
-
-/// A button of a library entry.
-fn tool(
-    class: &'static str,
-    testid: &'static str,
-    text: &'static str,
-    onclick: Callback<MouseEvent>,
-) -> Html {
-    let b = Button {
-        class,
-        testid: testid.into(),
-        text: text.into(),
-        ..Button::default()
-    };
-    button(b, onclick)
 }
 
 fn open(ctx: &AppContext, id: &str) {

@@ -5,22 +5,13 @@ use yew::prelude::*;
 
 use super::super::root::AppContext;
 use super::super::state::{Action, Tone};
-use super::super::ui::{button, Button};
 
 /// The storage note (while storage is unavailable) and the latest notice, dismissible.
 pub fn notices(ctx: &AppContext) -> Html {
     let s = &ctx.state;
-    let dismiss = {
+    let ondismiss = {
         let ctx = ctx.clone();
-        let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Notify(None)));
-        let b = Button {
-            class: "ghost icon",
-            label: "Dismiss".into(),
-            testid: "notice-dismiss".into(),
-            text: "×".into(),
-            ..Button::default()
-        };
-        button(b, onclick)
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Notify(None)))
     };
     html! {
         <div class="notices">
@@ -32,7 +23,8 @@ pub fn notices(ctx: &AppContext) -> Html {
                     role={if n.tone == Tone::Error { "alert" } else { "status" }}
                     data-testid="notice" data-tone={if n.tone == Tone::Error { "error" } else { "info" }}>
                     <p>{&n.text}</p>
-                    {dismiss}
+                    <button type="button" class="ghost icon" aria-label="Dismiss" data-testid="notice-dismiss"
+                        onclick={ondismiss}>{"×"}</button>
                 </div>
             }
         </div>

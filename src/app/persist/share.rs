@@ -10,7 +10,6 @@ use crate::store::{encode_fragment, route_fragment, Route};
 
 use super::super::results::kpis::CARDS;
 use super::super::root::use_app;
-use super::super::ui::{button, Button};
 
 /// The editor fragment of a scenario, with its `#`.
 pub fn editor_fragment(s: &Scenario) -> String {
@@ -176,7 +175,7 @@ pub fn ShareTools() -> Html {
                     None => "Copying…",
                 } }</p>
                 <p><a href={present} target="_blank" rel="noopener" data-testid="present-link">{"Open the presentation view"}</a></p>
-                {close(onclose)}
+                <button type="button" class="ghost" onclick={onclose}>{"Close"}</button>
             </div>
         },
         Shown::Embed { copied } => {
@@ -207,29 +206,19 @@ pub fn ShareTools() -> Html {
                     <textarea id="embed-code" readonly=true rows="4" data-testid="embed-code" value={code} />
                     <p class="hint" data-testid="embed-status">{status}</p>
                     <p><a href={src} target="_blank" rel="noopener" data-testid="embed-link">{"Preview the embed"}</a></p>
-                    {button(Button { testid: "embed-copy".into(), text: "Copy embed code".into(), ..Button::default() }, oncopy)}
-                    {close(onclose)}
+                    <button type="button" data-testid="embed-copy" onclick={oncopy}>{"Copy embed code"}</button>
+                    <button type="button" class="ghost" onclick={onclose}>{"Close"}</button>
                 </div>
             }
         }
     };
     html! {
         <div class="share-tools">
-            {button(Button { class: "ghost", testid: "share-button".into(), text: "Copy link".into(), ..Button::default() }, onshare)}
-            {button(Button { class: "ghost", testid: "embed-button".into(), text: "Embed".into(), ..Button::default() }, onembed)}
+            <button type="button" class="ghost" data-testid="share-button" onclick={onshare}>{"Copy link"}</button>
+            <button type="button" class="ghost" data-testid="embed-button" onclick={onembed}>{"Embed"}</button>
             {popover}
         </div>
     }
-}
-
-/// The "Close" button of a popover.
-fn close(onclick: Callback<MouseEvent>) -> Html {
-    let b = Button {
-        class: "ghost",
-        text: "Close".into(),
-        ..Button::default()
-    };
-    button(b, onclick)
 }
 
 /// Copies the embed `code`, then records the outcome (selecting the code when the clipboard refused).

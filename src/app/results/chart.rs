@@ -15,7 +15,7 @@ use super::super::charts::{
 use super::super::persist::download::{download_png, download_text, file_stem, standalone_svg};
 use super::super::root::use_app;
 use super::super::state::{Action, Shown};
-use super::super::ui::{button, data_table, Button};
+use super::super::ui::data_table;
 use super::theme;
 
 /// KPIs the histogram can show.
@@ -166,8 +166,8 @@ fn ChartCard(props: &CardProps) -> Html {
                 <h2>{props.title}</h2>
                 <div class="card-tools">
                     {props.extra.clone()}
-                    {button(Button { class: "ghost", pressed: Some(open), testid: format!("chart-{id}-table-toggle").into(),
-                        text: (if open { "Chart" } else { "Table" }).into(), ..Button::default() }, ontoggle)}
+                    <button type="button" class="ghost" aria-pressed={open.to_string()} data-testid={format!("chart-{id}-table-toggle")}
+                        onclick={ontoggle}>{if open { "Chart" } else { "Table" }}</button>
                     {chart_downloads(id, &ctx.state.scenario.meta.name, svg.as_ref().and_then(|r| r.as_ref().as_ref().ok()))}
                 </div>
             </figcaption>
@@ -195,20 +195,14 @@ fn chart_downloads(id: &'static str, scenario: &str, svg: Option<&String>) -> Ht
         let (svg, name) = (svg.clone(), format!("{stem}.png"));
         Callback::from(move |_: MouseEvent| download_png(&name, &svg))
     };
-    let svg_button = Button {
-        class: "ghost download-button",
-        testid: format!("chart-{id}-svg").into(),
-        title: "Download this chart as SVG (scalable, for documents)".into(),
-        text: "SVG".into(),
-        ..Button::default()
-    };
-    let png_button = Button {
-        testid: format!("chart-{id}-png").into(),
-        title: "Download this chart as PNG at twice its size (for slides)".into(),
-        text: "PNG".into(),
-        ..svg_button.clone()
-    };
-    html! { <>{button(svg_button, onsvg)}{button(png_button, onpng)}</> }
+    html! {
+        <>
+            <button type="button" class="ghost download-button" data-testid={format!("chart-{id}-svg")} onclick={onsvg}
+                title="Download this chart as SVG (scalable, for documents)">{"SVG"}</button>
+            <button type="button" class="ghost download-button" data-testid={format!("chart-{id}-png")} onclick={onpng}
+                title="Download this chart as PNG at twice its size (for slides)">{"PNG"}</button>
+        </>
+    }
 }
 
 /// Draws one chart (the funnel at the height its stages need).

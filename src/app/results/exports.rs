@@ -8,7 +8,6 @@ use crate::store::export::{bands_csv, runs_csv, summary_json};
 use super::super::persist::download::{download_text, file_stem};
 use super::super::root::use_app;
 use super::super::state::Shown;
-use super::super::ui::{button, Button};
 
 /// Properties of [`Exports`].
 #[derive(Properties, PartialEq)]
@@ -23,38 +22,31 @@ pub fn Exports(props: &ExportsProps) -> Html {
     let ctx = use_app();
     let stem = file_stem(&ctx.state.scenario.meta.name);
     let summary = props.shown.summary.clone();
-    let download = |id: &'static str,
-                    label: &'static str,
-                    title: &'static str,
-                    name: String,
-                    mime: &'static str,
-                    make: fn(&crate::sim::Summary) -> String| {
+    let button = |id: &'static str,
+                  label: &'static str,
+                  title: &'static str,
+                  name: String,
+                  mime: &'static str,
+                  make: fn(&crate::sim::Summary) -> String| {
         let summary = summary.clone();
         let onclick =
             Callback::from(move |_: MouseEvent| download_text(&name, mime, &make(&summary)));
-        let b = Button {
-            class: "ghost",
-            testid: id.into(),
-            title: title.into(),
-            text: label.into(),
-            ..Button::default()
-        };
-        button(b, onclick)
+        html! { <button type="button" class="ghost" data-testid={id} {title} {onclick}>{label}</button> }
     };
     let has_runs = !summary.per_run_kpis.is_empty();
     html! {
         <div class="exports" data-testid="exports">
             <span class="label">{"Download"}</span>
-            {download("export-csv", "Bands CSV", "Per-period mean and percentiles of every series",
+            {button("export-csv", "Bands CSV", "Per-period mean and percentiles of every series",
                 format!("{stem}-bands.csv"), "text/csv", bands_csv)}
             if has_runs {
-                {download("export-runs-csv", "Runs CSV", "Every run's figures, one row per run",
+                {button("export-runs-csv", "Runs CSV", "Every run's figures, one row per run",
                     format!("{stem}-runs.csv"), "text/csv", runs_csv)}
             } else {
-                {button(Button { class: "ghost", testid: "export-runs-csv".into(), disabled: true,
-                    title: "Available when the run has finished".into(), text: "Runs CSV".into(), ..Button::default() }, Callback::noop())}
+                <button type="button" class="ghost" data-testid="export-runs-csv" disabled=true
+                    title="Available when the run has finished">{"Runs CSV"}</button>
             }
-            {download("export-summary", "Summary JSON", "The summary of the runs, as JSON",
+            {button("export-summary", "Summary JSON", "The summary of the runs, as JSON",
                 format!("{stem}-summary.json"), "application/json", summary_json)}
         </div>
     }

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::super::root::use_app;
 use super::super::state::Status;
-use super::super::ui::{button, Button};
 
 fn thousands(n: usize) -> String {
     let s = n.to_string();
@@ -52,11 +51,10 @@ pub fn RunBar() -> Html {
     html! {
         <div class="run-bar">
             <div class="buttons">
-                {button(Button { class: "primary", testid: "run-button".into(), disabled: blocked, text: "▶ Run".into(),
-                    title: if blocked { "Fix the problems listed in the editor first".into() } else { AttrValue::default() },
-                    ..Button::default() }, onrun)}
-                {button(Button { class: "secondary", testid: "cancel-button".into(), disabled: !s.running(),
-                    text: "■ Cancel".into(), ..Button::default() }, oncancel)}
+                <button type="button" class="primary" data-testid="run-button" disabled={blocked} onclick={onrun}
+                    title={blocked.then_some("Fix the problems listed in the editor first")}>{"▶ Run"}</button>
+                <button type="button" class="secondary" data-testid="cancel-button" disabled={!s.running()}
+                    onclick={oncancel}>{"■ Cancel"}</button>
             </div>
             <div class="progress-wrap">
                 <progress data-testid="progress" aria-label="Simulation progress" max={run.total.max(1).to_string()}

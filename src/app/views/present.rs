@@ -9,7 +9,6 @@ use super::super::charts::format_value;
 use super::super::persist::keys::use_keydown;
 use super::super::results::kpis::Kpis;
 use super::super::root::use_app;
-use super::super::ui::{button, Button};
 
 /// The step shown: 0 is the title, 1..=n reveal stages, n + 1 the outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -102,9 +101,9 @@ pub fn PresentView() -> Html {
                 </section>
             }
             <nav class="present-nav">
-                {button(Button { testid: "present-prev".into(), disabled: at == 0, text: "← Back".into(), ..Button::default() }, onback)}
+                <button type="button" data-testid="present-prev" onclick={onback} disabled={at == 0}>{"← Back"}</button>
                 <span>{format!("{at} / {last}")}</span>
-                {button(Button { testid: "present-next".into(), disabled: at == last, text: "Next →".into(), ..Button::default() }, onnext)}
+                <button type="button" data-testid="present-next" onclick={onnext} disabled={at == last}>{"Next →"}</button>
             </nav>
         </div>
     }
