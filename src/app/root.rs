@@ -12,9 +12,9 @@ use super::persist::keys::{undo_key, use_keydown, use_reload_on_hashchange};
 use super::persist::startup::{current_fragment, initial_state};
 use super::persist::{use_persistence, Storage};
 use super::pool::{run, use_engine, Engine};
-use super::results::Results;
+use super::results::results;
 use super::state::{Action, AppState, View};
-use super::views::{EmbedView, PresentView};
+use super::views::{embed_view, PresentView};
 
 /// Delay between the last edit and the automatic re-run.
 pub const RERUN_DELAY_MS: u32 = 400;
@@ -148,14 +148,14 @@ pub fn App(props: &AppProps) -> Html {
     let view = state.view.clone();
     let class = classes!("app", state.projector.then_some("projector"));
     let body = match view {
-        View::Embed { charts, kpis } => html! { <EmbedView {charts} {kpis} /> },
+        View::Embed { charts, kpis } => embed_view(&ctx, &charts, &kpis),
         View::Present => html! { <PresentView /> },
         View::Editor => html! {
             <div {class}>
                 <Stable><Header /></Stable>
                 <main class="layout">
                     <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Stable><Editor /></Stable></section>
-                    <section class="results" aria-label="Results"><Results /></section>
+                    <section class="results" aria-label="Results">{results(&ctx)}</section>
                 </main>
                 <Stable><crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} /></Stable>
             </div>

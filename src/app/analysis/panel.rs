@@ -15,7 +15,7 @@ use super::compare_tab::compare_tab;
 use super::protocol::{Kind, Request, MAX_RUNS};
 use super::state::{PanelAction, PanelState, Tab, RUN_CHOICES};
 use super::target::target_tab;
-use super::views::{CompareView, PainView, TargetView, TornadoView};
+use super::views::ResultView;
 
 /// Properties of [`AnalysisPanel`].
 #[derive(Properties, PartialEq)]
@@ -131,20 +131,7 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
             job.finished,
             AttrValue::from(kpi.to_string()),
         );
-        match kind {
-            Kind::Compare => {
-                html! { <CompareView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-            Kind::Tornado => {
-                html! { <TornadoView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-            Kind::Pain => {
-                html! { <PainView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-            Kind::Target => {
-                html! { <TargetView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-        }
+        html! { <ResultView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
     };
     let mut base = p.scenario.clone();
     base.meta.runs = runs as u32;
