@@ -7,13 +7,11 @@ use crate::sim::templates::{template_names, template_title};
 use super::persist::files::file_tools;
 use super::persist::notices::{notices, undo_redo};
 use super::persist::share::ShareTools;
-use super::root::use_app;
+use super::root::AppContext;
 use super::state::Action;
 
 /// The top bar: title, template picker, undo/redo, files, sharing and projector mode.
-#[component]
-pub fn Header() -> Html {
-    let ctx = use_app();
+pub fn header(ctx: &AppContext) -> Html {
     let on_template = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
@@ -42,14 +40,14 @@ pub fn Header() -> Html {
                         <option value={*n} selected={*n == current}>{template_title(n)}</option>
                     }) }
                 </select>
-                {undo_redo(&ctx)}
-                {file_tools(&ctx)}
+                {undo_redo(ctx)}
+                {file_tools(ctx)}
                 <ShareTools />
                 <button type="button" class="ghost" aria-pressed={ctx.state.projector.to_string()}
                     data-testid="projector" onclick={on_projector}>{"Projector mode"}</button>
             </div>
         </header>
-        {notices(&ctx)}
+        {notices(ctx)}
         </>
     }
 }

@@ -5,8 +5,8 @@
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::editor::Editor;
-use super::header::Header;
+use super::editor::editor;
+use super::header::header;
 use super::persist::files::drop_handlers;
 use super::persist::keys::{undo_key, use_keydown, use_reload_on_hashchange};
 use super::persist::startup::{current_fragment, initial_state};
@@ -60,16 +60,36 @@ pub struct StableContext(pub AppContext);
 #[derive(Properties, PartialEq)]
 pub struct StableProps {
     /// Content.
+    #[prop_or_default]
     pub children: Html,
+    /// Content drawn from the stable context (after the children), again only when that context
+    /// changes. Nothing is drawn without a [`StableContext`] (outside [`App`]).
+    #[prop_or_default]
+    pub view: Option<StableView>,
+}
+
+/// A view drawn by [`Stable`] from the stable context.
+#[derive(Clone, Copy, PartialEq)]
+pub enum StableView {
+    /// The top bar and notices.
+    Header,
+    /// The journey editor.
+    Editor,
 }
 
 /// Gives its children the [`StableContext`] as their [`AppContext`] (when there is one).
 #[component]
 pub fn Stable(props: &StableProps) -> Html {
     match use_context::<StableContext>() {
-        Some(StableContext(ctx)) => html! {
-            <ContextProvider<AppContext> context={ctx}>{props.children.clone()}</ContextProvider<AppContext>>
-        },
+        Some(StableContext(ctx)) => {
+            let view = props.view.map(|v| match v {
+                StableView::Header => header(&ctx),
+                StableView::Editor => editor(&ctx),
+            });
+            html! {
+                <ContextProvider<AppContext> context={ctx}>{props.children.clone()}{view}</ContextProvider<AppContext>>
+            }
+        }
         None => props.children.clone(),
     }
 }
@@ -152,9 +172,9 @@ pub fn App(props: &AppProps) -> Html {
         View::Present => html! { <PresentView /> },
         View::Editor => html! {
             <div {class}>
-                <Stable><Header /></Stable>
+                <Stable view={StableView::Header} />
                 <main class="layout">
-                    <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Stable><Editor /></Stable></section>
+                    <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Stable view={StableView::Editor} /></section>
                     <section class="results" aria-label="Results">{results(&ctx)}</section>
                 </main>
                 <Stable><crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} /></Stable>

@@ -1,6 +1,6 @@
 //! The journey editor: the stages table and one collapsible panel per part of the scenario, with the list
-//! of problems on top. One component ([`Editor`]); its panels and inputs are plain functions of the app's
-//! context.
+//! of problems on top: plain functions of the app's context ([`editor`], drawn by the root's `Stable`
+//! so runs do not re-render it).
 
 pub mod after;
 pub mod field;
@@ -13,7 +13,7 @@ pub mod stages;
 use yew::prelude::*;
 
 use super::persist::library::LibraryPanel;
-use super::root::{use_app, AppContext};
+use super::root::AppContext;
 
 use after::{advocacy_editor, retention_editor};
 use moments::{happy_moments, pain_points};
@@ -42,17 +42,15 @@ const PANELS: [(&str, &str, bool, fn(&AppContext) -> Html); 10] = [
 ];
 
 /// The whole editor: each panel a `<details>` (keyboard and screen-reader friendly without script).
-#[component]
-pub fn Editor() -> Html {
-    let ctx = use_app();
+pub fn editor(ctx: &AppContext) -> Html {
     html! {
         <div class="editor-inner">
             <LibraryPanel />
-            {problem_list(&ctx)}
+            {problem_list(ctx)}
             { for PANELS.iter().map(|(title, id, open, body)| html! {
                 <details class="panel" open={*open} data-testid={format!("panel-{id}")}>
                     <summary><h2>{*title}</h2></summary>
-                    <div class="panel-body">{body(&ctx)}</div>
+                    <div class="panel-body">{body(ctx)}</div>
                 </details>
             }) }
         </div>
