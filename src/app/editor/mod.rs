@@ -22,8 +22,11 @@ use problems::problem_list;
 use settings::{economics_editor, market_editor, simulation_editor};
 use stages::stages;
 
-/// The editor's panels: heading, stable id (test id `panel-<id>`), open at start, content.
-const PANELS: [(&str, &str, bool, fn(&AppContext) -> Html); 10] = [
+/// An editor panel: heading, stable id (test id `panel-<id>`), open at start, content.
+type PanelRow = (&'static str, &'static str, bool, fn(&AppContext) -> Html);
+
+/// The editor's panels.
+const PANELS: [PanelRow; 10] = [
     ("Journey stages", "stages", true, stages),
     ("Pain points", "pain", false, pain_points),
     ("Happy moments", "happy", false, happy_moments),

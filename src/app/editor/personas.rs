@@ -10,8 +10,11 @@ use super::field::{input, NUM, PCT, TEXT};
 use super::moments::{add, item, list};
 use super::problems::panel_problems;
 
-/// The multipliers of a persona: field constructor and label.
-const MULTIPLIERS: [(fn(usize) -> Field, &str); 4] = [
+/// A multiplier of a persona: field constructor and label.
+type Multiplier = (fn(usize) -> Field, &'static str);
+
+/// The multipliers of a persona.
+const MULTIPLIERS: [Multiplier; 4] = [
     (Field::PersonaConversion, "Conversion ×"),
     (Field::PersonaPain, "Pain ×"),
     (Field::PersonaChurn, "Churn ×"),

@@ -10,8 +10,11 @@ use super::super::structure::Structure;
 use super::field::{input, Look, NUM, PROB_PLACEHOLDER, TEXT};
 use super::problems::panel_problems;
 
-/// The label inputs of a stage: field constructor, label and placeholder.
-const LABELS: [(fn(usize) -> Field, &str, &str); 3] = [
+/// A label input of a stage: field constructor, label and placeholder.
+type LabelInput = (fn(usize) -> Field, &'static str, &'static str);
+
+/// The label inputs of a stage.
+const LABELS: [LabelInput; 3] = [
     (Field::StageGoal, "Goal", "What the customer wants"),
     (Field::StageTouchpoints, "Touchpoints", "Ads, Social, Email"),
     (Field::StageEmotion, "Emotion", "curious"),

@@ -81,7 +81,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
     html! {
         <div class="charts">
             { for cards.map(|&(kind, id, title)| {
-                let extra = (kind == Kind::Histogram).then(|| picker.clone()).unwrap_or_default();
+                let extra = if kind == Kind::Histogram { picker.clone() } else { Html::default() };
                 html! { <ChartCard {kind} {id} {title} shown={props.shown.clone()} {extra} /> }
             }) }
         </div>
