@@ -7,9 +7,7 @@ use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 use journey_sim::app::analysis::protocol::Reply;
-use journey_sim::app::analysis::views::{
-    CompareView, PainView, TargetView, TornadoView, ViewProps,
-};
+use journey_sim::app::analysis::views::{ResultView, ViewProps};
 use journey_sim::app::analysis::{AnalysisPanel, AnalysisProps};
 use journey_sim::app::protocol::wire;
 use journey_sim::sim::params::ParamId;
@@ -69,7 +67,7 @@ async fn comparison_shows_p_better_and_overlaid_charts() {
     }
     let c = compare(&s, &[better]).unwrap();
     let p = c.variants[0].diffs["purchased"].p_better;
-    let root = render::<CompareView>(Reply::Compare(c), "").await;
+    let root = render::<ResultView>(Reply::Compare(c), "").await;
     let view = by_id(&root, "compare-view");
     assert_eq!(
         view.get_attribute("data-elapsed-ms").as_deref(),
@@ -103,7 +101,7 @@ async fn tornado_draws_sorted_bars_and_the_rank_correlations() {
     let t = tornado(&small(), "purchased", 100).unwrap();
     let (n, top) = (t.bars.len(), t.bars[0].input.label.clone());
     assert!(t.bars.windows(2).all(|w| w[0].swing() >= w[1].swing()));
-    let root = render::<TornadoView>(Reply::Tornado(t), "purchased").await;
+    let root = render::<ResultView>(Reply::Tornado(t), "purchased").await;
     let view = by_id(&root, "tornado");
     assert_eq!(view.get_attribute("data-bars"), Some(n.to_string()));
     let svg = view.query_selector("svg").unwrap().expect("tornado SVG");
@@ -123,7 +121,7 @@ async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
     let s = small();
     let rows = rank_pain_points(&s, "purchased", 100).unwrap();
     let first = rows[0].clone();
-    let root = render::<PainView>(Reply::PainRanking(rows), "purchased").await;
+    let root = render::<ResultView>(Reply::PainRanking(rows), "purchased").await;
     let view = by_id(&root, "painpoint-ranking");
     assert_eq!(
         view.get_attribute("data-rows"),
@@ -141,7 +139,7 @@ async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
 async fn target_answer_and_unreachable_target() {
     let s = small();
     let a = seek_target(&s, ParamId::Conversion(0), "purchased", 1e12, 20).unwrap();
-    let root = render::<TargetView>(Reply::Target(a), "purchased").await;
+    let root = render::<ResultView>(Reply::Target(a), "purchased").await;
     assert!(by_id(&root, "target-unreachable")
         .text_content()
         .unwrap()
@@ -150,7 +148,7 @@ async fn target_answer_and_unreachable_target() {
     let mid = (lo.range.0 + lo.range.1) / 2.0;
     let a = seek_target(&s, ParamId::Conversion(0), "purchased", mid, 20).unwrap();
     let v = a.value.unwrap();
-    let root = render::<TargetView>(Reply::Target(a), "purchased").await;
+    let root = render::<ResultView>(Reply::Target(a), "purchased").await;
     assert_eq!(
         by_id(&root, "target-value").text_content().unwrap(),
         format!("{:.1}%", v * 100.0)

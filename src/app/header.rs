@@ -4,16 +4,14 @@ use yew::prelude::*;
 
 use crate::sim::templates::{template_names, template_title};
 
-use super::persist::files::FileTools;
-use super::persist::notices::{Notices, UndoRedo};
+use super::persist::files::file_tools;
+use super::persist::notices::{notices, undo_redo};
 use super::persist::share::ShareTools;
-use super::root::use_app;
+use super::root::AppContext;
 use super::state::Action;
 
 /// The top bar: title, template picker, undo/redo, files, sharing and projector mode.
-#[component]
-pub fn Header() -> Html {
-    let ctx = use_app();
+pub fn header(ctx: &AppContext) -> Html {
     let on_template = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
@@ -26,6 +24,7 @@ pub fn Header() -> Html {
         Callback::from(move |_| ctx.dispatch(Action::ToggleProjector))
     };
     let current = ctx.state.template.clone();
+
     html! {
         <>
         <header class="topbar">
@@ -41,14 +40,14 @@ pub fn Header() -> Html {
                         <option value={*n} selected={*n == current}>{template_title(n)}</option>
                     }) }
                 </select>
-                <UndoRedo />
-                <FileTools />
+                {undo_redo(ctx)}
+                {file_tools(ctx)}
                 <ShareTools />
                 <button type="button" class="ghost" aria-pressed={ctx.state.projector.to_string()}
                     data-testid="projector" onclick={on_projector}>{"Projector mode"}</button>
             </div>
         </header>
-        <Notices />
+        {notices(ctx)}
         </>
     }
 }

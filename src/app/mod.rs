@@ -20,6 +20,7 @@ pub mod root;
 pub mod spawn;
 pub mod state;
 pub mod structure;
+pub mod ui;
 pub mod views;
 pub mod worker;
 

@@ -5,16 +5,16 @@
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::editor::Editor;
-use super::header::Header;
+use super::editor::editor;
+use super::header::header;
 use super::persist::files::drop_handlers;
 use super::persist::keys::{undo_key, use_keydown, use_reload_on_hashchange};
 use super::persist::startup::{current_fragment, initial_state};
 use super::persist::{use_persistence, Storage};
 use super::pool::{run, use_engine, Engine};
-use super::results::Results;
+use super::results::results;
 use super::state::{Action, AppState, View};
-use super::views::{EmbedView, PresentView};
+use super::views::{embed_view, PresentView};
 
 /// Delay between the last edit and the automatic re-run.
 pub const RERUN_DELAY_MS: u32 = 400;
@@ -60,16 +60,36 @@ pub struct StableContext(pub AppContext);
 #[derive(Properties, PartialEq)]
 pub struct StableProps {
     /// Content.
+    #[prop_or_default]
     pub children: Html,
+    /// Content drawn from the stable context (after the children), again only when that context
+    /// changes. Nothing is drawn without a [`StableContext`] (outside [`App`]).
+    #[prop_or_default]
+    pub view: Option<StableView>,
+}
+
+/// A view drawn by [`Stable`] from the stable context.
+#[derive(Clone, Copy, PartialEq)]
+pub enum StableView {
+    /// The top bar and notices.
+    Header,
+    /// The journey editor.
+    Editor,
 }
 
 /// Gives its children the [`StableContext`] as their [`AppContext`] (when there is one).
 #[component]
 pub fn Stable(props: &StableProps) -> Html {
     match use_context::<StableContext>() {
-        Some(StableContext(ctx)) => html! {
-            <ContextProvider<AppContext> context={ctx}>{props.children.clone()}</ContextProvider<AppContext>>
-        },
+        Some(StableContext(ctx)) => {
+            let view = props.view.map(|v| match v {
+                StableView::Header => header(&ctx),
+                StableView::Editor => editor(&ctx),
+            });
+            html! {
+                <ContextProvider<AppContext> context={ctx}>{props.children.clone()}{view}</ContextProvider<AppContext>>
+            }
+        }
         None => props.children.clone(),
     }
 }
@@ -148,14 +168,14 @@ pub fn App(props: &AppProps) -> Html {
     let view = state.view.clone();
     let class = classes!("app", state.projector.then_some("projector"));
     let body = match view {
-        View::Embed { charts, kpis } => html! { <EmbedView {charts} {kpis} /> },
+        View::Embed { charts, kpis } => embed_view(&ctx, &charts, &kpis),
         View::Present => html! { <PresentView /> },
         View::Editor => html! {
             <div {class}>
-                <Stable><Header /></Stable>
+                <Stable view={StableView::Header} />
                 <main class="layout">
-                    <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Stable><Editor /></Stable></section>
-                    <section class="results" aria-label="Results"><Results /></section>
+                    <section class="editor" aria-label="Journey editor" {ondragover} {ondrop}><Stable view={StableView::Editor} /></section>
+                    <section class="results" aria-label="Results">{results(&ctx)}</section>
                 </main>
                 <Stable><crate::app::analysis::AnalysisPanel scenario={state.scenario.clone()} workers={props.workers} projector={state.projector} /></Stable>
             </div>

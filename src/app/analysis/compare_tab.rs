@@ -16,7 +16,7 @@ use crate::store::{encode_comparison, LibraryItem};
 use super::panel::AnalysisProps;
 use super::protocol::{Kind, Request};
 use super::state::{PanelAction, PanelState, MAX_VARIANTS};
-use super::variants::VariantEditor;
+use super::variants::variant_editor;
 
 /// The saved scenarios (id, name) of the library, if the panel is inside the app.
 fn saved(app: Option<&AppContext>) -> Vec<(String, String)> {
@@ -132,8 +132,7 @@ pub fn compare_tab(
             <p class="whatif-note">{"Save scenarios in the Library to use them as a baseline or a variant."}</p>
         }
         <div class="whatif-variants">
-            { for state.variants.iter().enumerate().map(|(i, v)| html! {
-                <VariantEditor index={i} variant={v.clone()} baseline={baseline.clone()} dispatch={d.clone()} /> }) }
+            { for state.variants.iter().enumerate().map(|(i, v)| variant_editor(i, v, &baseline, &d)) }
         </div>
         <button type="button" data-testid="whatif-add-variant" disabled={full} onclick={add}>{"Duplicate as variant"}</button>
         <CompareShare baseline={baseline.clone()} {variants} />

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::app::charts::{format_value, kpi_label_with_currency, table_to_csv, Table};
 use crate::app::persist::download::{download_png, download_text, standalone_svg};
 use crate::app::results::kpis::plain;
+use crate::app::ui::data_table;
 use crate::sim::whatif::{Comparison, PainWorth, Tornado};
 use crate::sim::KPIS;
 
@@ -160,13 +161,7 @@ pub fn pain_table(rows: &[PainWorth], kpi: &str, currency: &str) -> Table {
 pub fn table_html(t: &Table, testid: &str) -> Html {
     html! {
         <div class="whatif-table-wrap">
-            <table class="data whatif-table" data-testid={testid.to_string()}>
-                <caption>{&t.caption}</caption>
-                <thead><tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
-                <tbody>{ for t.rows.iter().map(|r| html! {
-                    <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr>
-                }) }</tbody>
-            </table>
+            {data_table(t, "data whatif-table", testid.to_string())}
         </div>
     }
 }
@@ -182,7 +177,7 @@ pub fn csv_button(name: &str, t: &Table) -> Html {
     let testid = format!("whatif-csv-{}", name.trim_end_matches(".csv"));
     let label = name.clone();
     let onclick = Callback::from(move |_: MouseEvent| download(&name, "text/csv", &csv));
-    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{label}</button> }
+    export_button(testid, label.into(), "", onclick)
 }
 
 /// A button that downloads an SVG chart (`whatif-svg-<name>`).
@@ -190,7 +185,7 @@ pub fn svg_button(name: &str, svg: &str) -> Html {
     let (file, svg) = (format!("{name}.svg"), standalone_svg(svg));
     let testid = format!("whatif-svg-{name}");
     let onclick = Callback::from(move |_: MouseEvent| download(&file, "image/svg+xml", &svg));
-    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}>{"SVG"}</button> }
+    export_button(testid, "SVG".into(), "", onclick)
 }
 
 /// A button that downloads an SVG chart as a PNG at twice its size (`whatif-png-<name>`), as the main
@@ -199,6 +194,17 @@ pub fn png_button(name: &str, svg: &str) -> Html {
     let (file, svg) = (format!("{name}.png"), svg.to_string());
     let testid = format!("whatif-png-{name}");
     let onclick = Callback::from(move |_: MouseEvent| download_png(&file, &svg));
-    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {onclick}
-    title="Download this chart as PNG at twice its size (for slides)">{"PNG"}</button> }
+    let title = "Download this chart as PNG at twice its size (for slides)";
+    export_button(testid, "PNG".into(), title, onclick)
+}
+
+/// A download button of the panel.
+fn export_button(
+    testid: String,
+    text: AttrValue,
+    title: &'static str,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    let title = (!title.is_empty()).then_some(title);
+    html! { <button type="button" class="ghost whatif-export" data-testid={testid} {title} {onclick}>{text}</button> }
 }

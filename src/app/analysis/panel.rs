@@ -15,7 +15,7 @@ use super::compare_tab::compare_tab;
 use super::protocol::{Kind, Request, MAX_RUNS};
 use super::state::{PanelAction, PanelState, Tab, RUN_CHOICES};
 use super::target::target_tab;
-use super::views::{CompareView, PainView, TargetView, TornadoView};
+use super::views::ResultView;
 
 /// Properties of [`AnalysisPanel`].
 #[derive(Properties, PartialEq)]
@@ -29,6 +29,14 @@ pub struct AnalysisProps {
     #[prop_or_default]
     pub projector: bool,
 }
+
+/// The tabs: which, test id suffix (`whatif-tab-<id>`) and label.
+const TABS: [(Tab, &str, &str); 4] = [
+    (Tab::Compare, "compare", "Compare"),
+    (Tab::Sensitivity, "sensitivity", "Sensitivity"),
+    (Tab::Pain, "pain", "Pain points"),
+    (Tab::Target, "target", "Target"),
+];
 
 /// A KPI picker.
 pub fn kpi_select(id: &str, value: &str, onchange: Callback<String>) -> Html {
@@ -79,7 +87,7 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
         crate::app::results::theme(false)
     };
     let currency = AttrValue::from(p.scenario.economics.currency.clone());
-    let tab_button = |tab: Tab, id: &str, label: &str| {
+    let tab_button = |&(tab, id, label): &(Tab, &str, &'static str)| {
         let (d, client) = (d.clone(), client.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
             client.warm();
@@ -123,20 +131,7 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
             job.finished,
             AttrValue::from(kpi.to_string()),
         );
-        match kind {
-            Kind::Compare => {
-                html! { <CompareView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-            Kind::Tornado => {
-                html! { <TornadoView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-            Kind::Pain => {
-                html! { <PainView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-            Kind::Target => {
-                html! { <TargetView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
-            }
-        }
+        html! { <ResultView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
     };
     let mut base = p.scenario.clone();
     base.meta.runs = runs as u32;
@@ -201,10 +196,7 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
                 </p>
             </header>
             <div class="whatif-tabs" role="tablist">
-                {tab_button(Tab::Compare, "compare", "Compare")}
-                {tab_button(Tab::Sensitivity, "sensitivity", "Sensitivity")}
-                {tab_button(Tab::Pain, "pain", "Pain points")}
-                {tab_button(Tab::Target, "target", "Target")}
+                { for TABS.iter().map(tab_button) }
             </div>
             <div class="whatif-body" role="tabpanel">{body}</div>
         </section>

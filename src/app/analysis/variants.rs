@@ -50,37 +50,27 @@ pub fn shown(field: Field, v: Option<f64>) -> String {
     }
 }
 
-/// Properties of [`VariantEditor`].
-#[derive(Properties, PartialEq)]
-pub struct VariantProps {
-    /// Which variant.
-    pub index: usize,
-    /// It.
-    pub variant: Variant,
-    /// The baseline (for the hints).
-    pub baseline: Scenario,
-    /// The panel's dispatcher.
-    pub dispatch: UseReducerDispatcher<PanelState>,
-}
-
-/// One variant's form.
-#[component]
-pub fn VariantEditor(p: &VariantProps) -> Html {
-    let i = p.index;
+/// Variant `i`'s form: its fields, with the `baseline`'s values as hints, and its remove button.
+pub fn variant_editor(
+    i: usize,
+    v: &Variant,
+    baseline: &Scenario,
+    dispatch: &UseReducerDispatcher<PanelState>,
+) -> Html {
     let remove = {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(PanelAction::RemoveVariant(i)))
     };
     html! {
         <fieldset class="whatif-variant" data-testid={format!("whatif-variant-{i}")}>
-            <legend>{&p.variant.scenario.meta.name}</legend>
+            <legend>{&v.scenario.meta.name}</legend>
             <div class="whatif-fields">
-            { for fields(&p.variant.scenario).into_iter().map(|(field, label, id)| {
-                let (text, error) = p.variant.drafts.get(&field).cloned()
-                    .unwrap_or_else(|| (shown(field, field_value(&p.variant.scenario, field)), None));
-                let base = shown(field, field_value(&p.baseline, field));
+            { for fields(&v.scenario).into_iter().map(|(field, label, id)| {
+                let (text, error) = v.drafts.get(&field).cloned()
+                    .unwrap_or_else(|| (shown(field, field_value(&v.scenario, field)), None));
+                let base = shown(field, field_value(baseline, field));
                 let unit = if field.percent() { "%" } else { "" };
-                let d = p.dispatch.clone();
+                let d = dispatch.clone();
                 let oninput = Callback::from(move |e: InputEvent| {
                     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                     d.dispatch(PanelAction::Edit(i, field, input.value()));
@@ -99,8 +89,8 @@ pub fn VariantEditor(p: &VariantProps) -> Html {
                 }
             }) }
             </div>
-            if !p.variant.problems.is_empty() {
-                <ul class="whatif-problems" role="alert">{ for p.variant.problems.iter().map(|m| html! { <li>{m}</li> }) }</ul>
+            if !v.problems.is_empty() {
+                <ul class="whatif-problems" role="alert">{ for v.problems.iter().map(|m| html! { <li>{m}</li> }) }</ul>
             }
             <button type="button" class="ghost" data-testid={format!("whatif-remove-{i}")} onclick={remove}>{"Remove"}</button>
         </fieldset>

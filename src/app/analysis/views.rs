@@ -1,5 +1,6 @@
-//! The result views of the panel, each drawn from the engine's answer (an `Rc<Reply>`), so tests can
-//! render them from results computed in the test. Every container carries its test id and, when
+//! The result view of the panel ([`ResultView`]: the comparison, tornado, pain-point ranking or target
+//! answer), drawn from the engine's answer (an `Rc<Reply>`), so tests can render it from results
+//! computed in the test. Every container carries its test id and, when
 //! known, `data-elapsed-ms`: how long the analysis took from the request to the answer, and
 //! `data-answer`: how many answers of that analysis have arrived.
 
@@ -11,8 +12,9 @@ use crate::app::charts::whatif::{
     overlay_funnel_height, overlay_funnel_svg, overlay_series_svg, pain_height, pain_svg,
     tornado_height, tornado_svg,
 };
-use crate::app::charts::{format_value, kpi_label_with_currency, ChartOptions, Theme};
-use crate::sim::KPIS;
+use crate::app::charts::{format_value, kpi_label_with_currency, ChartError, ChartOptions, Theme};
+use crate::sim::whatif::{Comparison, PainWorth, TargetAnswer, Tornado};
+use crate::sim::{Summary, KPIS};
 
 use super::export::{
     compare_table, csv_button, importance_table, pain_table, pct, png_button, signed, svg_button,
@@ -48,7 +50,8 @@ fn elapsed(p: &ViewProps) -> Option<String> {
 }
 
 /// A chart with its SVG and PNG (2×) download buttons.
-fn chart(name: &str, title: &str, svg: &Result<String, String>) -> Html {
+fn chart(name: &str, title: &str, svg: Option<&Result<String, String>>) -> Html {
+    let Some(svg) = svg else { return html! {} };
     html! {
         <figure class="whatif-chart" data-testid={format!("whatif-chart-{name}")}>
             <figcaption><h3>{title}</h3>
@@ -62,55 +65,80 @@ fn chart(name: &str, title: &str, svg: &Result<String, String>) -> Html {
     }
 }
 
-/// The comparison: overlaid charts and, per KPI, the paired difference and P(better).
-#[component]
-pub fn CompareView(p: &ViewProps) -> Html {
-    let charts = use_memo((p.reply.clone(), p.theme), |(reply, theme)| {
-        let Reply::Compare(c) = &**reply else {
-            return Vec::new();
-        };
-        let mut names = vec!["Baseline".to_string()];
-        names.extend(c.variants.iter().map(|v| v.name.clone()));
-        let mut sums = vec![&c.baseline];
-        sums.extend(c.variants.iter().map(|v| &v.summary));
-        let o = |h| ChartOptions {
-            width: 800,
-            height: h,
-            theme: *theme,
-            ..ChartOptions::default()
-        };
-        let e = |r: Result<String, _>| r.map_err(|e: crate::app::charts::ChartError| e.to_string());
-        vec![
-            e(overlay_funnel_svg(
-                &names,
-                &sums,
-                &o(overlay_funnel_height(&sums, *theme)),
-            )),
-            e(overlay_series_svg(
-                &names,
-                &sums,
-                "active",
-                "active customers",
-                &o(380),
-            )),
-            e(overlay_series_svg(
-                &names,
-                &sums,
-                "advocates",
-                "advocates",
-                &o(380),
-            )),
-        ]
-    });
-    let Reply::Compare(c) = &*p.reply else {
-        return html! {};
+/// Every chart of an answer, drawn once per answer, theme, currency and KPI.
+fn draw(reply: &Reply, theme: Theme, cur: &str, kpi: &str) -> Vec<Result<String, String>> {
+    let o = |height, currency: &str| ChartOptions {
+        width: 800,
+        height,
+        theme,
+        currency: currency.to_string(),
     };
-    let cur = p.currency.as_str();
-    let table = compare_table(c, cur);
+    let e = |r: Result<String, ChartError>| r.map_err(|e| e.to_string());
+    match reply {
+        Reply::Compare(c) => {
+            let (names, sums) = runs_of(c);
+            let euro = ChartOptions::default().currency;
+            let height = overlay_funnel_height(&sums, theme);
+            vec![
+                e(overlay_funnel_svg(&names, &sums, &o(height, &euro))),
+                e(overlay_series_svg(
+                    &names,
+                    &sums,
+                    "active",
+                    "active customers",
+                    &o(380, &euro),
+                )),
+                e(overlay_series_svg(
+                    &names,
+                    &sums,
+                    "advocates",
+                    "advocates",
+                    &o(380, &euro),
+                )),
+            ]
+        }
+        Reply::Tornado(t) => {
+            let height = tornado_height(t.bars.len(), theme);
+            vec![e(tornado_svg(t, cur, &o(height, cur)))]
+        }
+        Reply::PainRanking(rows) => {
+            let height = pain_height(rows.len(), theme);
+            vec![e(pain_svg(rows, kpi, cur, &o(height, cur)))]
+        }
+        Reply::Target(_) => Vec::new(),
+    }
+}
+
+/// The names and summaries of a comparison: the baseline, then each variant.
+fn runs_of(c: &Comparison) -> (Vec<String>, Vec<&Summary>) {
     let mut names = vec!["Baseline".to_string()];
     names.extend(c.variants.iter().map(|v| v.name.clone()));
     let mut sums = vec![&c.baseline];
     sums.extend(c.variants.iter().map(|v| &v.summary));
+    (names, sums)
+}
+
+/// The view of an answer: the comparison, the tornado, the pain-point ranking or the target answer,
+/// whichever the reply holds.
+#[component]
+pub fn ResultView(p: &ViewProps) -> Html {
+    let charts = use_memo(
+        (p.reply.clone(), p.theme, p.currency.clone(), p.kpi.clone()),
+        |(r, theme, cur, kpi)| draw(r, *theme, cur, kpi),
+    );
+    match &*p.reply {
+        Reply::Compare(c) => compare_view(p, c, &charts),
+        Reply::Tornado(t) => tornado_view(p, t, charts.first()),
+        Reply::PainRanking(rows) => pain_view(p, rows, charts.first()),
+        Reply::Target(a) => target_view(p, a),
+    }
+}
+
+/// The comparison: overlaid charts and, per KPI, the paired difference and P(better).
+fn compare_view(p: &ViewProps, c: &Comparison, charts: &[Result<String, String>]) -> Html {
+    let cur = p.currency.as_str();
+    let table = compare_table(c, cur);
+    let (names, sums) = runs_of(c);
     let funnel = overlay_funnel_table(&names, &sums);
     let active = overlay_series_table(&names, &sums, "active", "Active customers");
     let advocates = overlay_series_table(&names, &sums, "advocates", "Advocates");
@@ -119,9 +147,9 @@ pub fn CompareView(p: &ViewProps) -> Html {
             data-runs={c.baseline.runs.to_string()}>
             <div class="whatif-charts">
                 if charts.len() == 3 {
-                    {chart("compare-funnel", "Funnel", &charts[0])}
-                    {chart("compare-retention", "Active customers", &charts[1])}
-                    {chart("compare-advocacy", "Advocates", &charts[2])}
+                    {chart("compare-funnel", "Funnel", charts.first())}
+                    {chart("compare-retention", "Active customers", charts.get(1))}
+                    {chart("compare-advocacy", "Advocates", charts.get(2))}
                 }
             </div>
             <table class="data whatif-table whatif-diffs">
@@ -154,32 +182,13 @@ pub fn CompareView(p: &ViewProps) -> Html {
 }
 
 /// The tornado chart and the rank-correlation table.
-#[component]
-pub fn TornadoView(p: &ViewProps) -> Html {
-    let svg = use_memo(
-        (p.reply.clone(), p.theme, p.currency.clone()),
-        |(r, theme, cur)| {
-            let Reply::Tornado(t) = &**r else {
-                return Err(String::new());
-            };
-            let o = ChartOptions {
-                width: 800,
-                height: tornado_height(t.bars.len(), *theme),
-                theme: *theme,
-                currency: cur.to_string(),
-            };
-            tornado_svg(t, cur, &o).map_err(|e| e.to_string())
-        },
-    );
-    let Reply::Tornado(t) = &*p.reply else {
-        return html! {};
-    };
+fn tornado_view(p: &ViewProps, t: &Tornado, svg: Option<&Result<String, String>>) -> Html {
     let cur = p.currency.as_str();
     let (bars, imp) = (tornado_table(t, cur), importance_table(t, cur));
     html! {
         <div class="whatif-result" data-testid="tornado" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()}
             data-bars={t.bars.len().to_string()} data-kpi={t.kpi.clone()}>
-            {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(&t.kpi, cur)), &svg)}
+            {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(&t.kpi, cur)), svg)}
             <p class="whatif-note">{"Each input swung between the ends of its 90% range (±20% of a point value), the others at their central values; bars sorted by their effect on the expected value."}</p>
             {table_html(&imp, "whatif-importance")}
             if t.importance.is_empty() {
@@ -191,27 +200,8 @@ pub fn TornadoView(p: &ViewProps) -> Html {
 }
 
 /// The pain-point ranking: sentences, a bar chart and a table.
-#[component]
-pub fn PainView(p: &ViewProps) -> Html {
+fn pain_view(p: &ViewProps, rows: &[PainWorth], svg: Option<&Result<String, String>>) -> Html {
     let kpi = p.kpi.to_string();
-    let svg = use_memo(
-        (p.reply.clone(), p.theme, p.currency.clone(), kpi.clone()),
-        |(r, theme, cur, kpi)| {
-            let Reply::PainRanking(rows) = &**r else {
-                return Err(String::new());
-            };
-            let o = ChartOptions {
-                width: 800,
-                height: pain_height(rows.len(), *theme),
-                theme: *theme,
-                currency: cur.to_string(),
-            };
-            pain_svg(rows, kpi, cur, &o).map_err(|e| e.to_string())
-        },
-    );
-    let Reply::PainRanking(rows) = &*p.reply else {
-        return html! {};
-    };
     let cur = p.currency.as_str();
     let label = crate::case::fold(&kpi_label_with_currency(&kpi, cur));
     let table = pain_table(rows, &kpi, cur);
@@ -227,7 +217,7 @@ pub fn PainView(p: &ViewProps) -> Html {
             }}) }
             </ol>
             if rows.is_empty() { <p class="whatif-note">{"This journey has no pain points."}</p> }
-            else { {chart("pain", "Worth of fixing each pain point", &svg)} }
+            else { {chart("pain", "Worth of fixing each pain point", svg)} }
             {table_html(&table, "whatif-pain-table")}
             <p class="whatif-exports">{"Download: "}{csv_button("pain-points", &table)}</p>
         </div>
@@ -235,11 +225,7 @@ pub fn PainView(p: &ViewProps) -> Html {
 }
 
 /// The answer to a target question, or why it cannot be reached.
-#[component]
-pub fn TargetView(p: &ViewProps) -> Html {
-    let Reply::Target(a) = &*p.reply else {
-        return html! {};
-    };
+fn target_view(p: &ViewProps, a: &TargetAnswer) -> Html {
     let kpi = p.kpi.as_str();
     let cur = p.currency.as_str();
     let f = |v: f64| format_value(kpi, v, cur);

@@ -5,19 +5,44 @@ use yew::prelude::*;
 use crate::sim::Churn;
 
 use super::super::fields::{churn_mean, Field};
-use super::super::parse::{pct_text, prob_hint, round2};
-use super::super::root::use_app;
-use super::field::{Input, Select};
-use super::problems::PanelProblems;
-use super::stages::PROB_PLACEHOLDER;
+use super::super::parse::{pct_text, round2};
+use super::super::root::AppContext;
+use super::field::{input, inputs, select, Label, Look, Row, NUM, PROB, TEXT};
+use super::problems::panel_problems;
+
+/// The two churn rows of heterogeneous churn.
+const BETA: [Row; 2] = [
+    (Field::ChurnAlpha, Label::Text("Beta α"), NUM),
+    (Field::ChurnBeta, Label::Text("Beta β"), NUM),
+];
+
+/// The advocacy inputs before and after the entry-stage picker.
+const ADVOCACY: [Row; 4] = [
+    (Field::Promotion, Label::PerPeriod("Becomes advocate"), PROB),
+    (
+        Field::AdvocateChurn,
+        Label::Text("Advocates' churn ×"),
+        Look {
+            hint: "multiplies base churn",
+            ..NUM
+        },
+    ),
+    (
+        Field::Referrals,
+        Label::PerPeriod("Referrals per advocate"),
+        Look {
+            placeholder: "0.2 · 0.1–0.4",
+            ..TEXT
+        },
+    ),
+    (Field::Acceptance, Label::Text("Referral accepted"), PROB),
+];
 
 /// Retention: churn of active customers and repeat purchases.
-#[component]
-pub fn RetentionEditor() -> Html {
-    let ctx = use_app();
+pub fn retention_editor(ctx: &AppContext) -> Html {
     let r = &ctx.state.scenario.retention;
-    let period = ctx.state.scenario.meta.period_label.clone();
-    let kinds = vec![
+    let period = &ctx.state.scenario.meta.period_label;
+    let kinds = [
         ("fixed".to_string(), "Same churn for everyone".to_string()),
         (
             "heterogeneous".to_string(),
@@ -27,16 +52,12 @@ pub fn RetentionEditor() -> Html {
     let mean = churn_mean(&r.churn);
     html! {
         <div class="items">
-            <Select field={Field::ChurnKind} label="Churn model" options={kinds} />
+            {select(ctx, Field::ChurnKind, "Churn model", &kinds)}
             { match &r.churn {
-                Churn::Fixed { rate } => html! {
-                    <Input field={Field::ChurnRate} label={format!("Churn per {period}")} unit="%"
-                        placeholder={PROB_PLACEHOLDER} hint={prob_hint(rate)} />
-                },
+                Churn::Fixed { .. } => inputs(ctx, &[(Field::ChurnRate, Label::PerPeriod("Churn"), PROB)]),
                 Churn::Heterogeneous { .. } => html! {
                     <div class="grid3">
-                        <Input field={Field::ChurnAlpha} label="Beta α" numeric=true />
-                        <Input field={Field::ChurnBeta} label="Beta β" numeric=true />
+                        {inputs(ctx, &BETA)}
                         <p class="derived" data-testid="churn-mean">
                             {"Mean churn "}<strong>{if mean.is_finite() { format!("{}%", pct_text(round2(mean * 100.0) / 100.0)) } else { "—".into() }}</strong>
                             {format!(" per {period}")}
@@ -44,38 +65,33 @@ pub fn RetentionEditor() -> Html {
                     </div>
                 },
             } }
-            <Input field={Field::RepeatPurchase} label={format!("Repeat purchase per {period}")} unit="%"
-                placeholder={PROB_PLACEHOLDER} hint={prob_hint(&r.repeat_purchase)} />
-            <PanelProblems prefix="retention" />
+            {inputs(ctx, &[(Field::RepeatPurchase, Label::PerPeriod("Repeat purchase"), PROB)])}
+            {panel_problems(ctx, "retention")}
         </div>
     }
 }
 
 /// Advocacy: promotion of active customers, advocates' churn and referrals.
-#[component]
-pub fn AdvocacyEditor() -> Html {
-    let ctx = use_app();
+pub fn advocacy_editor(ctx: &AppContext) -> Html {
     let s = &ctx.state.scenario;
-    let period = s.meta.period_label.clone();
     let stages: Vec<(String, String)> = s
         .stages
         .iter()
         .enumerate()
         .map(|(i, st)| (i.to_string(), format!("{}. {}", i + 1, st.name)))
         .collect();
+    let delight = Look {
+        hint: "per moment, up to 3",
+        ..NUM
+    };
     html! {
         <div class="items">
             <div class="grid2">
-                <Input field={Field::Promotion} label={format!("Becomes advocate per {period}")} unit="%"
-                    placeholder={PROB_PLACEHOLDER} hint={prob_hint(&s.advocacy.promotion)} />
-                <Input field={Field::AdvocateChurn} label="Advocates' churn ×" numeric=true hint="multiplies base churn" />
-                <Input field={Field::Referrals} label={format!("Referrals per advocate per {period}")} placeholder="0.2 · 0.1–0.4" />
-                <Input field={Field::Acceptance} label="Referral accepted" unit="%" placeholder={PROB_PLACEHOLDER}
-                    hint={prob_hint(&s.advocacy.acceptance)} />
-                <Select field={Field::EntryStage} label="Referred prospects enter at" options={stages} />
-                <Input field={Field::Delight} label="Happy moment × promotion" numeric=true hint="per moment, up to 3" />
+                {inputs(ctx, &ADVOCACY)}
+                {select(ctx, Field::EntryStage, "Referred prospects enter at", &stages)}
+                {input(ctx, Field::Delight, "Happy moment × promotion".into(), &delight)}
             </div>
-            <PanelProblems prefix="advocacy" />
+            {panel_problems(ctx, "advocacy")}
         </div>
     }
 }

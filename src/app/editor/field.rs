@@ -1,40 +1,113 @@
 //! Labelled inputs bound to a [`Field`]: text, select and checkbox, each showing the reason its typed
-//! text is unreadable or the engine's problems for its path right below it.
+//! text is unreadable or the engine's problems for its path right below it. They are plain functions
+//! (one compiled body each, not one component per input): every editor panel describes its inputs as
+//! data ([`Label`], [`Look`]) and renders them through [`input`] or [`inputs`].
 
 use yew::prelude::*;
 
+use crate::sim::{Churn, Prob, Scenario};
+
 use super::super::fields::Field;
-use super::super::root::use_app;
+use super::super::parse::prob_hint;
+use super::super::root::AppContext;
 use super::super::state::Action;
 
-/// Properties of [`Input`].
-#[derive(Properties, PartialEq)]
-pub struct InputProps {
-    /// The value edited.
-    pub field: Field,
-    /// Visible (or screen-reader) label.
-    pub label: AttrValue,
-    /// Unit shown after the input ("%", "weeks", "€").
-    #[prop_or_default]
-    pub unit: AttrValue,
-    /// Help shown below the input.
-    #[prop_or_default]
-    pub hint: AttrValue,
+/// Placeholder showing the three ways to enter a probability.
+pub const PROB_PLACEHOLDER: &str = "40 · 30–50 · 12 of 40";
+
+/// The unit shown after an input.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Unit {
+    /// No unit.
+    None,
+    /// This text ("%", "people").
+    Text(&'static str),
+    /// The scenario's currency.
+    Currency,
+    /// The scenario's period, plural ("weeks").
+    Periods,
+}
+
+/// A label: fixed, or naming the scenario's period ("Churn per week").
+#[derive(Clone, Copy, PartialEq)]
+pub enum Label {
+    /// This text.
+    Text(&'static str),
+    /// This text, then " per <period>".
+    PerPeriod(&'static str),
+}
+
+/// How an input looks besides its label.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Look {
+    /// Unit after the input.
+    pub unit: Unit,
+    /// Help below the input (a probability's 90% range or observed mean replaces it, see [`input`]).
+    pub hint: &'static str,
     /// Placeholder text.
-    #[prop_or_default]
-    pub placeholder: AttrValue,
-    /// Keep the label for screen readers only (inside tables with column headers).
-    #[prop_or_default]
-    pub compact: bool,
+    pub placeholder: &'static str,
     /// Numeric keyboard on phones.
-    #[prop_or_default]
     pub numeric: bool,
+    /// Keep the label for screen readers only (inside tables with column headers).
+    pub compact: bool,
+}
+
+/// A plain text input.
+pub const TEXT: Look = Look {
+    unit: Unit::None,
+    hint: "",
+    placeholder: "",
+    numeric: false,
+    compact: false,
+};
+
+/// A number.
+pub const NUM: Look = Look {
+    numeric: true,
+    ..TEXT
+};
+
+/// A number in percent.
+pub const PCT: Look = Look {
+    unit: Unit::Text("%"),
+    ..NUM
+};
+
+/// A probability (point, 90% range or observed counts), in percent.
+pub const PROB: Look = Look {
+    unit: Unit::Text("%"),
+    placeholder: PROB_PLACEHOLDER,
+    ..TEXT
+};
+
+/// One input of a panel: the field, its label and its look.
+pub type Row = (Field, Label, Look);
+
+/// The probability whose 90% range or observed mean is shown below a field's input, if any.
+fn hinted_prob(field: Field, s: &Scenario) -> Option<&Prob> {
+    match field {
+        Field::StageConversion(i) => s.stages.get(i).map(|st| &st.conversion),
+        Field::ChurnRate => match &s.retention.churn {
+            Churn::Fixed { rate } => Some(rate),
+            Churn::Heterogeneous { .. } => None,
+        },
+        Field::RepeatPurchase => Some(&s.retention.repeat_purchase),
+        Field::Promotion => Some(&s.advocacy.promotion),
+        Field::Acceptance => Some(&s.advocacy.acceptance),
+        _ => None,
+    }
+}
+
+/// The text of a label for the current scenario.
+pub fn label_text(ctx: &AppContext, label: Label) -> String {
+    match label {
+        Label::Text(t) => t.to_string(),
+        Label::PerPeriod(t) => format!("{t} per {}", ctx.state.scenario.meta.period_label),
+    }
 }
 
 /// Why a field is wrong: unreadable typed text first, else the engine's problems for its path.
-#[hook]
-pub fn use_field_messages(field: Field) -> Vec<String> {
-    let ctx = use_app();
+pub fn field_messages(ctx: &AppContext, field: Field) -> Vec<String> {
     let s = &ctx.state;
     if let Some(err) = s.drafts.get(&field).and_then(|d| d.error.clone()) {
         return vec![err];
@@ -46,12 +119,16 @@ pub fn use_field_messages(field: Field) -> Vec<String> {
         .collect()
 }
 
+/// Each row of a panel as an [`input`].
+pub fn inputs(ctx: &AppContext, rows: &[Row]) -> Html {
+    rows.iter()
+        .map(|(field, label, look)| input(ctx, *field, label_text(ctx, *label), look))
+        .collect()
+}
+
 /// A text input for a field.
-#[component]
-pub fn Input(props: &InputProps) -> Html {
-    let ctx = use_app();
-    let messages = use_field_messages(props.field);
-    let field = props.field;
+pub fn input(ctx: &AppContext, field: Field, label: String, look: &Look) -> Html {
+    let messages = field_messages(ctx, field);
     let id = field.test_id();
     let oninput = {
         let ctx = ctx.clone();
@@ -60,66 +137,53 @@ pub fn Input(props: &InputProps) -> Html {
             ctx.dispatch(Action::Set(field, input.value()));
         })
     };
+    let s = &ctx.state.scenario;
+    let unit = match look.unit {
+        Unit::None => String::new(),
+        Unit::Text(t) => t.to_string(),
+        Unit::Currency => s.economics.currency.clone(),
+        Unit::Periods => format!("{}s", s.meta.period_label),
+    };
+    let hint = hinted_prob(field, s).map_or_else(|| look.hint.to_string(), prob_hint);
     let err_id = format!("{id}-msg");
     let invalid = !messages.is_empty();
+    let compact = look.compact;
     html! {
-        <div class={classes!("field", props.compact.then_some("compact"), invalid.then_some("invalid"))}>
-            <label for={id.clone()} class={classes!(props.compact.then_some("sr-only"))}>{&props.label}</label>
+        <div class={classes!("field", compact.then_some("compact"), invalid.then_some("invalid"))}>
+            <label for={id.clone()} class={classes!(compact.then_some("sr-only"))}>{label}</label>
             <div class="control">
                 <input id={id.clone()} data-testid={id} type="text" value={ctx.state.text(field)}
-                    inputmode={props.numeric.then_some("decimal")} placeholder={props.placeholder.clone()}
+                    inputmode={look.numeric.then_some("decimal")} placeholder={look.placeholder}
                     aria-invalid={invalid.to_string()} aria-describedby={invalid.then(|| err_id.clone())}
                     {oninput} />
-                if !props.unit.is_empty() { <span class="unit" aria-hidden="true">{&props.unit}</span> }
+                if !unit.is_empty() { <span class="unit" aria-hidden="true">{unit}</span> }
             </div>
-            if !props.hint.is_empty() && !invalid { <p class="hint">{&props.hint}</p> }
-            <Messages id={err_id} {messages} />
+            if !hint.is_empty() && !invalid { <p class="hint">{hint}</p> }
+            {messages_list(err_id, &messages)}
         </div>
     }
 }
 
-/// Properties of [`Messages`].
-#[derive(Properties, PartialEq)]
-pub struct MessagesProps {
-    /// Element id (referenced by `aria-describedby`).
-    pub id: String,
-    /// The messages.
-    pub messages: Vec<String>,
-}
-
-/// Problem messages under a field.
-#[component]
-pub fn Messages(props: &MessagesProps) -> Html {
-    if props.messages.is_empty() {
+/// Problem messages under a field (nothing when there are none).
+pub fn messages_list(id: String, messages: &[String]) -> Html {
+    if messages.is_empty() {
         return html! {};
     }
     html! {
-        <ul class="field-problems" id={props.id.clone()}>
-            { for props.messages.iter().map(|m| html! { <li>{m}</li> }) }
+        <ul class="field-problems" id={id}>
+            { for messages.iter().map(|m| html! { <li>{m}</li> }) }
         </ul>
     }
 }
 
-/// Properties of [`Select`].
-#[derive(Properties, PartialEq)]
-pub struct SelectProps {
-    /// The value edited.
-    pub field: Field,
-    /// Label.
-    pub label: AttrValue,
-    /// (value, text) of each option.
-    pub options: Vec<(String, String)>,
-    /// Keep the label for screen readers only.
-    #[prop_or_default]
-    pub compact: bool,
-}
-
-/// A drop-down for a field.
-#[component]
-pub fn Select(props: &SelectProps) -> Html {
-    let ctx = use_app();
-    let messages = use_field_messages(props.field);
-    let field = props.field;
+/// A drop-down for a field: (value, text) of each option.
+pub fn select(
+    ctx: &AppContext,
+    field: Field,
+    label: &'static str,
+    options: &[(String, String)],
+) -> Html {
+    let messages = field_messages(ctx, field);
     let id = field.test_id();
     let current = ctx.state.text(field);
     let onchange = {
@@ -130,32 +194,20 @@ pub fn Select(props: &SelectProps) -> Html {
         })
     };
     html! {
-        <div class={classes!("field", props.compact.then_some("compact"))}>
-            <label for={id.clone()} class={classes!(props.compact.then_some("sr-only"))}>{&props.label}</label>
+        <div class="field">
+            <label for={id.clone()}>{label}</label>
             <select id={id.clone()} data-testid={id.clone()} {onchange}>
-                { for props.options.iter().map(|(v, t)| html! {
+                { for options.iter().map(|(v, t)| html! {
                     <option value={v.clone()} selected={*v == current}>{t}</option>
                 }) }
             </select>
-            <Messages id={format!("{id}-msg")} {messages} />
+            {messages_list(format!("{id}-msg"), &messages)}
         </div>
     }
 }
 
-/// Properties of [`Check`].
-#[derive(Properties, PartialEq)]
-pub struct CheckProps {
-    /// The value edited ("true" / "false").
-    pub field: Field,
-    /// Label.
-    pub label: AttrValue,
-}
-
-/// A checkbox for a yes/no field.
-#[component]
-pub fn Check(props: &CheckProps) -> Html {
-    let ctx = use_app();
-    let field = props.field;
+/// A checkbox for a yes/no field ("true" / "false").
+pub fn check(ctx: &AppContext, field: Field, label: &'static str) -> Html {
     let id = field.test_id();
     let checked = ctx.state.text(field) == "true";
     let onchange = {
@@ -168,7 +220,7 @@ pub fn Check(props: &CheckProps) -> Html {
     html! {
         <div class="field check">
             <input type="checkbox" id={id.clone()} data-testid={id.clone()} {checked} {onchange} />
-            <label for={id}>{&props.label}</label>
+            <label for={id}>{label}</label>
         </div>
     }
 }

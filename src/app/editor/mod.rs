@@ -1,5 +1,6 @@
 //! The journey editor: the stages table and one collapsible panel per part of the scenario, with the list
-//! of problems on top.
+//! of problems on top: plain functions of the app's context ([`editor`], drawn by the root's `Stable`
+//! so runs do not re-render it).
 
 pub mod after;
 pub mod field;
@@ -12,56 +13,49 @@ pub mod stages;
 use yew::prelude::*;
 
 use super::persist::library::LibraryPanel;
+use super::root::AppContext;
 
-use after::{AdvocacyEditor, RetentionEditor};
-use moments::{HappyMoments, PainPoints};
-use personas::{Personas, ToleranceEditor};
-use problems::ProblemList;
-use settings::{EconomicsEditor, MarketEditor, SimulationEditor};
-use stages::Stages;
+use after::{advocacy_editor, retention_editor};
+use moments::{happy_moments, pain_points};
+use personas::{personas, tolerance_editor};
+use problems::problem_list;
+use settings::{economics_editor, market_editor, simulation_editor};
+use stages::stages;
 
-/// Properties of [`Panel`].
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
-    /// Heading.
-    pub title: AttrValue,
-    /// Stable id (test id `panel-<id>`).
-    pub id: AttrValue,
-    /// Open at start.
-    #[prop_or_default]
-    pub open: bool,
-    /// Content.
-    pub children: Html,
-}
+/// An editor panel: heading, stable id (test id `panel-<id>`), open at start, content.
+type PanelRow = (&'static str, &'static str, bool, fn(&AppContext) -> Html);
 
-/// A collapsible editor panel (`<details>`: keyboard and screen-reader friendly without script).
-#[component]
-pub fn Panel(props: &PanelProps) -> Html {
-    html! {
-        <details class="panel" open={props.open} data-testid={format!("panel-{}", props.id)}>
-            <summary><h2>{&props.title}</h2></summary>
-            <div class="panel-body">{props.children.clone()}</div>
-        </details>
-    }
-}
+/// The editor's panels.
+const PANELS: [PanelRow; 10] = [
+    ("Journey stages", "stages", true, stages),
+    ("Pain points", "pain", false, pain_points),
+    ("Happy moments", "happy", false, happy_moments),
+    ("Retention", "retention", true, retention_editor),
+    ("Advocacy & referrals", "advocacy", false, advocacy_editor),
+    ("Personas", "personas", false, personas),
+    (
+        "Tolerance of poor experiences",
+        "tolerance",
+        false,
+        tolerance_editor,
+    ),
+    ("Market", "market", false, market_editor),
+    ("Economics", "economics", false, economics_editor),
+    ("Simulation", "simulation", true, simulation_editor),
+];
 
-/// The whole editor.
-#[component]
-pub fn Editor() -> Html {
+/// The whole editor: each panel a `<details>` (keyboard and screen-reader friendly without script).
+pub fn editor(ctx: &AppContext) -> Html {
     html! {
         <div class="editor-inner">
             <LibraryPanel />
-            <ProblemList />
-            <Panel title="Journey stages" id="stages" open=true><Stages /></Panel>
-            <Panel title="Pain points" id="pain"><PainPoints /></Panel>
-            <Panel title="Happy moments" id="happy"><HappyMoments /></Panel>
-            <Panel title="Retention" id="retention" open=true><RetentionEditor /></Panel>
-            <Panel title="Advocacy & referrals" id="advocacy"><AdvocacyEditor /></Panel>
-            <Panel title="Personas" id="personas"><Personas /></Panel>
-            <Panel title="Tolerance of poor experiences" id="tolerance"><ToleranceEditor /></Panel>
-            <Panel title="Market" id="market"><MarketEditor /></Panel>
-            <Panel title="Economics" id="economics"><EconomicsEditor /></Panel>
-            <Panel title="Simulation" id="simulation" open=true><SimulationEditor /></Panel>
+            {problem_list(ctx)}
+            { for PANELS.iter().map(|(title, id, open, body)| html! {
+                <details class="panel" open={*open} data-testid={format!("panel-{id}")}>
+                    <summary><h2>{*title}</h2></summary>
+                    <div class="panel-body">{body(ctx)}</div>
+                </details>
+            }) }
         </div>
     }
 }

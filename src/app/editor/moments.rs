@@ -5,12 +5,11 @@ use yew::prelude::*;
 use crate::sim::Scenario;
 
 use super::super::fields::Field;
-use super::super::root::use_app;
+use super::super::root::AppContext;
 use super::super::state::Action;
 use super::super::structure::Structure;
-use super::field::{Check, Input, Select};
-use super::problems::PanelProblems;
-use super::stages::PROB_PLACEHOLDER;
+use super::field::{check, input, select, PROB, TEXT};
+use super::problems::panel_problems;
 
 /// Options for choosing where something happens: every funnel stage, then Retention and Advocacy.
 pub fn location_options(s: &Scenario) -> Vec<(String, String)> {
@@ -26,12 +25,7 @@ pub fn location_options(s: &Scenario) -> Vec<(String, String)> {
 }
 
 /// A remove button for a list item.
-pub(super) fn remove(
-    ctx: &super::super::root::AppContext,
-    e: Structure,
-    what: String,
-    id: String,
-) -> Html {
+pub(super) fn remove(ctx: &AppContext, e: Structure, what: &str, id: String) -> Html {
     let ctx = ctx.clone();
     let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
     html! { <button type="button" class="icon danger" aria-label={format!("Remove {what}")} title="Remove"
@@ -39,71 +33,108 @@ pub(super) fn remove(
 }
 
 /// An add button for a list.
-pub(super) fn add(
-    ctx: &super::super::root::AppContext,
-    e: Structure,
-    text: &'static str,
-    id: &'static str,
-) -> Html {
+pub(super) fn add(ctx: &AppContext, e: Structure, text: &'static str, id: &'static str) -> Html {
     let ctx = ctx.clone();
     let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
     html! { <button type="button" class="secondary" data-testid={id} {onclick}>{text}</button> }
 }
 
-/// Pain points: name, stage, probability per period and probability of leaving at once.
-#[component]
-pub fn PainPoints() -> Html {
-    let ctx = use_app();
-    let s = &ctx.state.scenario;
-    let options = location_options(s);
+/// One item of a list panel (a pain point, a happy moment, a persona), keyed by its index: a fieldset
+/// with a hidden legend,
+/// a head row (`head`, then the remove button) and a grid of further inputs.
+pub(super) fn item(
+    ctx: &AppContext,
+    (key, legend): (usize, String),
+    head: Html,
+    (remove_edit, name, remove_id): (Structure, &str, String),
+    grid: (&'static str, Html),
+) -> Html {
+    html! {
+        <fieldset class="item" {key}>
+            <legend class="sr-only">{legend}</legend>
+            <div class="item-head">
+                {head}
+                {remove(ctx, remove_edit, name, remove_id)}
+            </div>
+            <div class={grid.0}>{grid.1}</div>
+        </fieldset>
+    }
+}
+
+/// A list panel: the empty text or the items, the add button and the panel's problems.
+pub(super) fn list(
+    ctx: &AppContext,
+    empty: Option<Html>,
+    items: impl Iterator<Item = Html>,
+    add_button: Html,
+    prefix: &str,
+) -> Html {
     html! {
         <div class="items">
-            if s.pain_points.is_empty() { <p class="empty">{"No pain points."}</p> }
-            { for s.pain_points.iter().enumerate().map(|(i, p)| html! {
-                <fieldset class="item" key={i}>
-                    <legend class="sr-only">{format!("Pain point {}", i + 1)}</legend>
-                    <div class="item-head">
-                        <Input field={Field::PainName(i)} label="Pain point" />
-                        {remove(&ctx, Structure::RemovePain(i), p.name.clone(), format!("pain-{i}-remove"))}
-                    </div>
-                    <div class="grid3">
-                        <Select field={Field::PainStage(i)} label="Stage" options={options.clone()} />
-                        <Input field={Field::PainProbability(i)} label="Chance per period" unit="%" placeholder={PROB_PLACEHOLDER} />
-                        <Input field={Field::PainAbandon(i)} label="Leave at once" unit="%" placeholder={PROB_PLACEHOLDER} />
-                    </div>
-                </fieldset>
-            }) }
-            {add(&ctx, Structure::AddPain, "+ Add pain point", "pain-add")}
-            <PanelProblems prefix="pain_points" />
+            {empty}
+            { for items }
+            {add_button}
+            {panel_problems(ctx, prefix)}
         </div>
     }
 }
 
-/// Happy moments: name, stage, probability per period and whether it recovers a poor experience.
-#[component]
-pub fn HappyMoments() -> Html {
-    let ctx = use_app();
+/// Pain points: name, stage, probability per period and probability of leaving at once.
+pub fn pain_points(ctx: &AppContext) -> Html {
     let s = &ctx.state.scenario;
     let options = location_options(s);
-    html! {
-        <div class="items">
-            if s.happy_moments.is_empty() { <p class="empty">{"No happy moments."}</p> }
-            { for s.happy_moments.iter().enumerate().map(|(i, h)| html! {
-                <fieldset class="item" key={i}>
-                    <legend class="sr-only">{format!("Happy moment {}", i + 1)}</legend>
-                    <div class="item-head">
-                        <Input field={Field::HappyName(i)} label="Happy moment" />
-                        {remove(&ctx, Structure::RemoveHappy(i), h.name.clone(), format!("happy-{i}-remove"))}
-                    </div>
-                    <div class="grid3">
-                        <Select field={Field::HappyStage(i)} label="Stage" options={options.clone()} />
-                        <Input field={Field::HappyProbability(i)} label="Chance per period" unit="%" placeholder={PROB_PLACEHOLDER} />
-                        <Check field={Field::HappyRecovers(i)} label="Cancels one poor experience" />
-                    </div>
-                </fieldset>
-            }) }
-            {add(&ctx, Structure::AddHappy, "+ Add happy moment", "happy-add")}
-            <PanelProblems prefix="happy_moments" />
-        </div>
-    }
+    let items = s.pain_points.iter().enumerate().map(|(i, p)| {
+        let grid = html! { <>
+            {select(ctx, Field::PainStage(i), "Stage", &options)}
+            {input(ctx, Field::PainProbability(i), "Chance per period".into(), &PROB)}
+            {input(ctx, Field::PainAbandon(i), "Leave at once".into(), &PROB)}
+        </> };
+        item(
+            ctx,
+            (i, format!("Pain point {}", i + 1)),
+            input(ctx, Field::PainName(i), "Pain point".into(), &TEXT),
+            (
+                Structure::RemovePain(i),
+                &p.name,
+                format!("pain-{i}-remove"),
+            ),
+            ("grid3", grid),
+        )
+    });
+    let empty = s
+        .pain_points
+        .is_empty()
+        .then(|| html! { <p class="empty">{"No pain points."}</p> });
+    let add_button = add(ctx, Structure::AddPain, "+ Add pain point", "pain-add");
+    list(ctx, empty, items, add_button, "pain_points")
+}
+
+/// Happy moments: name, stage, probability per period and whether it recovers a poor experience.
+pub fn happy_moments(ctx: &AppContext) -> Html {
+    let s = &ctx.state.scenario;
+    let options = location_options(s);
+    let items = s.happy_moments.iter().enumerate().map(|(i, h)| {
+        let grid = html! { <>
+            {select(ctx, Field::HappyStage(i), "Stage", &options)}
+            {input(ctx, Field::HappyProbability(i), "Chance per period".into(), &PROB)}
+            {check(ctx, Field::HappyRecovers(i), "Cancels one poor experience")}
+        </> };
+        item(
+            ctx,
+            (i, format!("Happy moment {}", i + 1)),
+            input(ctx, Field::HappyName(i), "Happy moment".into(), &TEXT),
+            (
+                Structure::RemoveHappy(i),
+                &h.name,
+                format!("happy-{i}-remove"),
+            ),
+            ("grid3", grid),
+        )
+    });
+    let empty = s
+        .happy_moments
+        .is_empty()
+        .then(|| html! { <p class="empty">{"No happy moments."}</p> });
+    let add_button = add(ctx, Structure::AddHappy, "+ Add happy moment", "happy-add");
+    list(ctx, empty, items, add_button, "happy_moments")
 }

@@ -3,53 +3,68 @@
 use yew::prelude::*;
 
 use super::super::fields::Field;
-use super::super::root::use_app;
+use super::super::parse::{pct_text, round2};
+use super::super::root::AppContext;
 use super::super::structure::Structure;
-use super::field::Input;
-use super::moments::{add, remove};
-use super::problems::PanelProblems;
+use super::field::{input, NUM, PCT, TEXT};
+use super::moments::{add, item, list};
+use super::problems::panel_problems;
 
-/// Personas: segments of the cohort.
-#[component]
-pub fn Personas() -> Html {
-    let ctx = use_app();
-    let s = &ctx.state.scenario;
-    let total: f64 = s.personas.iter().map(|p| p.share).sum();
+/// A multiplier of a persona: field constructor and label.
+type Multiplier = (fn(usize) -> Field, &'static str);
+
+/// The multipliers of a persona.
+const MULTIPLIERS: [Multiplier; 4] = [
+    (Field::PersonaConversion, "Conversion ×"),
+    (Field::PersonaPain, "Pain ×"),
+    (Field::PersonaChurn, "Churn ×"),
+    (Field::PersonaReferral, "Referrals ×"),
+];
+
+/// A sum that should be 100%: marked `off` when it is not.
+fn sum(total: f64, text: String, testid: Option<&'static str>) -> Html {
     html! {
-        <div class="items">
-            if s.personas.is_empty() {
-                <p class="empty">{"One persona: everyone behaves alike. Add personas to split the cohort."}</p>
-            } else {
-                <p class={classes!("sum", ((total - 1.0).abs() > 1e-9).then_some("off"))} data-testid="persona-total">
-                    {format!("Shares add up to {}%", super::super::parse::pct_text(super::super::parse::round2(total)))}
-                </p>
-            }
-            { for s.personas.iter().enumerate().map(|(i, p)| html! {
-                <fieldset class="item" key={i}>
-                    <legend class="sr-only">{format!("Persona {}", i + 1)}</legend>
-                    <div class="item-head">
-                        <Input field={Field::PersonaName(i)} label="Persona" />
-                        <Input field={Field::PersonaShare(i)} label="Share" unit="%" numeric=true />
-                        {remove(&ctx, Structure::RemovePersona(i), p.name.clone(), format!("persona-{i}-remove"))}
-                    </div>
-                    <div class="grid4">
-                        <Input field={Field::PersonaConversion(i)} label="Conversion ×" numeric=true />
-                        <Input field={Field::PersonaPain(i)} label="Pain ×" numeric=true />
-                        <Input field={Field::PersonaChurn(i)} label="Churn ×" numeric=true />
-                        <Input field={Field::PersonaReferral(i)} label="Referrals ×" numeric=true />
-                    </div>
-                </fieldset>
-            }) }
-            {add(&ctx, Structure::AddPersona, "+ Add persona", "persona-add")}
-            <PanelProblems prefix="personas" />
-        </div>
+        <p class={classes!("sum", ((total - 1.0).abs() > 1e-9).then_some("off"))} data-testid={testid}>{text}</p>
     }
 }
 
+/// Personas: segments of the cohort.
+pub fn personas(ctx: &AppContext) -> Html {
+    let s = &ctx.state.scenario;
+    let total: f64 = s.personas.iter().map(|p| p.share).sum();
+    let top = if s.personas.is_empty() {
+        html! { <p class="empty">{"One persona: everyone behaves alike. Add personas to split the cohort."}</p> }
+    } else {
+        let text = format!("Shares add up to {}%", pct_text(round2(total)));
+        sum(total, text, Some("persona-total"))
+    };
+    let items = s.personas.iter().enumerate().map(|(i, p)| {
+        let head = html! { <>
+            {input(ctx, Field::PersonaName(i), "Persona".into(), &TEXT)}
+            {input(ctx, Field::PersonaShare(i), "Share".into(), &PCT)}
+        </> };
+        let grid: Html = MULTIPLIERS
+            .iter()
+            .map(|(f, label)| input(ctx, f(i), label.to_string(), &NUM))
+            .collect();
+        item(
+            ctx,
+            (i, format!("Persona {}", i + 1)),
+            head,
+            (
+                Structure::RemovePersona(i),
+                &p.name,
+                format!("persona-{i}-remove"),
+            ),
+            ("grid4", grid),
+        )
+    });
+    let add_button = add(ctx, Structure::AddPersona, "+ Add persona", "persona-add");
+    list(ctx, Some(top), items, add_button, "personas")
+}
+
 /// Tolerance: the share of customers who leave after 1, 2, 3, … poor experiences.
-#[component]
-pub fn ToleranceEditor() -> Html {
-    let ctx = use_app();
+pub fn tolerance_editor(ctx: &AppContext) -> Html {
     let n = ctx.state.scenario.tolerance.leave_after.len();
     let total: f64 = ctx.state.scenario.tolerance.leave_after.iter().sum();
     html! {
@@ -58,17 +73,15 @@ pub fn ToleranceEditor() -> Html {
             <div class="grid4">
                 { for (0..n).map(|k| {
                     let label = if k + 1 == n { format!("After {} or more", k + 1) } else { format!("After {}", k + 1) };
-                    html! { <Input field={Field::Tolerance(k)} {label} unit="%" numeric=true /> }
+                    input(ctx, Field::Tolerance(k), label, &PCT)
                 }) }
             </div>
-            <p class={classes!("sum", ((total - 1.0).abs() > 1e-9).then_some("off"))}>
-                {format!("Total {}%", super::super::parse::pct_text(super::super::parse::round2(total)))}
-            </p>
+            {sum(total, format!("Total {}%", pct_text(round2(total))), None)}
             <div class="row">
-                {add(&ctx, Structure::AddTolerance, "+ Level", "tolerance-add")}
-                if n > 1 { {add(&ctx, Structure::RemoveTolerance, "− Level", "tolerance-remove")} }
+                {add(ctx, Structure::AddTolerance, "+ Level", "tolerance-add")}
+                if n > 1 { {add(ctx, Structure::RemoveTolerance, "− Level", "tolerance-remove")} }
             </div>
-            <PanelProblems prefix="tolerance" />
+            {panel_problems(ctx, "tolerance")}
         </div>
     }
 }

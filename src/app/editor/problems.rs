@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::super::fields::{all_fields, Field};
-use super::super::root::use_app;
+use super::super::root::AppContext;
 
 /// The input a problem path belongs to, if one is on screen.
 fn field_for(fields: &[Field], path: &str) -> Option<Field> {
@@ -28,9 +28,7 @@ fn focus(id: &str) {
 }
 
 /// All problems: unreadable typed text and the engine's validation; `data-testid="problems"`.
-#[component]
-pub fn ProblemList() -> Html {
-    let ctx = use_app();
+pub fn problem_list(ctx: &AppContext) -> Html {
     let s = &ctx.state;
     let fields = all_fields(&s.scenario);
     let mut items: Vec<(Option<Field>, String, String)> = s
@@ -65,19 +63,9 @@ pub fn ProblemList() -> Html {
     }
 }
 
-/// Properties of [`PanelProblems`].
-#[derive(Properties, PartialEq)]
-pub struct PanelProblemsProps {
-    /// Path prefix of the panel, e.g. `personas`.
-    pub prefix: AttrValue,
-}
-
 /// Problems under a panel's prefix that no input of the panel shows (e.g. shares not summing to 100%).
-#[component]
-pub fn PanelProblems(props: &PanelProblemsProps) -> Html {
-    let ctx = use_app();
+pub fn panel_problems(ctx: &AppContext, prefix: &str) -> Html {
     let fields = all_fields(&ctx.state.scenario);
-    let prefix = props.prefix.as_str();
     let mine: Vec<String> = ctx
         .state
         .problems

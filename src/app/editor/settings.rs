@@ -1,70 +1,119 @@
-//! Market, economics and simulation settings.
+//! Market, economics and simulation settings, each a table of inputs.
 
 use yew::prelude::*;
 
 use super::super::fields::Field;
-use super::super::root::use_app;
-use super::field::{Check, Input};
-use super::problems::PanelProblems;
+use super::super::root::AppContext;
+use super::field::{check, inputs, Label, Look, Row, Unit, NUM, PCT, TEXT};
+use super::problems::panel_problems;
+
+/// A head count.
+const PEOPLE: Look = Look {
+    unit: Unit::Text("people"),
+    ..NUM
+};
+
+/// An amount of money.
+const MONEY: Look = Look {
+    unit: Unit::Currency,
+    ..NUM
+};
 
 /// Market: initial cohort, inflow and market size.
-#[component]
-pub fn MarketEditor() -> Html {
-    let ctx = use_app();
-    let period = ctx.state.scenario.meta.period_label.clone();
+const MARKET: [Row; 4] = [
+    (Field::Cohort, Label::Text("Initial cohort"), PEOPLE),
+    (Field::Inflow, Label::PerPeriod("New prospects"), PEOPLE),
+    (
+        Field::MarketSize,
+        Label::Text("Market size"),
+        Look {
+            placeholder: "unlimited",
+            hint: "empty = unlimited (exact expected values)",
+            ..PEOPLE
+        },
+    ),
+    (
+        Field::External,
+        Label::PerPeriod("Enter by themselves"),
+        Look {
+            hint: "of the remaining pool (needs a market size)",
+            ..PCT
+        },
+    ),
+];
+
+/// Economics: costs, order values, margin, reward and discounting.
+const ECONOMICS: [Row; 7] = [
+    (
+        Field::AcquisitionCost,
+        Label::Text("Cost per prospect"),
+        MONEY,
+    ),
+    (Field::FirstOrder, Label::Text("First order value"), MONEY),
+    (Field::RepeatOrder, Label::Text("Repeat order value"), MONEY),
+    (Field::Margin, Label::Text("Gross margin"), PCT),
+    (Field::Reward, Label::Text("Referral reward"), MONEY),
+    (Field::Discount, Label::PerPeriod("Discount rate"), PCT),
+    (Field::Currency, Label::Text("Currency"), TEXT),
+];
+
+/// Simulation settings: runs, seed, horizon, period label.
+const SIMULATION: [Row; 5] = [
+    (Field::Name, Label::Text("Scenario name"), TEXT),
+    (Field::Runs, Label::Text("Monte Carlo runs"), NUM),
+    (
+        Field::Seed,
+        Label::Text("Seed"),
+        Look {
+            hint: "same seed, same numbers",
+            ..NUM
+        },
+    ),
+    (
+        Field::Horizon,
+        Label::Text("Horizon"),
+        Look {
+            unit: Unit::Periods,
+            ..NUM
+        },
+    ),
+    (
+        Field::PeriodLabel,
+        Label::Text("Period called"),
+        Look {
+            placeholder: "week",
+            ..TEXT
+        },
+    ),
+];
+
+/// A panel of settings: a two-column grid of inputs, then `extra`, then the panel's other problems.
+fn settings(ctx: &AppContext, rows: &[Row], extra: Html, prefix: &str) -> Html {
     html! {
         <div class="items">
-            <div class="grid2">
-                <Input field={Field::Cohort} label="Initial cohort" unit="people" numeric=true />
-                <Input field={Field::Inflow} label={format!("New prospects per {period}")} unit="people" numeric=true />
-                <Input field={Field::MarketSize} label="Market size" unit="people" numeric=true placeholder="unlimited"
-                    hint="empty = unlimited (exact expected values)" />
-                <Input field={Field::External} label={format!("Enter by themselves per {period}")} unit="%" numeric=true
-                    hint="of the remaining pool (needs a market size)" />
-            </div>
-            <PanelProblems prefix="market" />
+            <div class="grid2">{inputs(ctx, rows)}</div>
+            {extra}
+            {panel_problems(ctx, prefix)}
         </div>
     }
+}
+
+/// Market: initial cohort, inflow and market size.
+pub fn market_editor(ctx: &AppContext) -> Html {
+    settings(ctx, &MARKET, Html::default(), "market")
 }
 
 /// Economics: costs, order values, margin, reward and discounting.
-#[component]
-pub fn EconomicsEditor() -> Html {
-    let ctx = use_app();
-    let cur = ctx.state.scenario.economics.currency.clone();
-    let period = ctx.state.scenario.meta.period_label.clone();
-    html! {
-        <div class="items">
-            <div class="grid2">
-                <Input field={Field::AcquisitionCost} label="Cost per prospect" unit={cur.clone()} numeric=true />
-                <Input field={Field::FirstOrder} label="First order value" unit={cur.clone()} numeric=true />
-                <Input field={Field::RepeatOrder} label="Repeat order value" unit={cur.clone()} numeric=true />
-                <Input field={Field::Margin} label="Gross margin" unit="%" numeric=true />
-                <Input field={Field::Reward} label="Referral reward" unit={cur} numeric=true />
-                <Input field={Field::Discount} label={format!("Discount rate per {period}")} unit="%" numeric=true />
-                <Input field={Field::Currency} label="Currency" />
-            </div>
-            <PanelProblems prefix="economics" />
-        </div>
-    }
+pub fn economics_editor(ctx: &AppContext) -> Html {
+    settings(ctx, &ECONOMICS, Html::default(), "economics")
 }
 
 /// Simulation settings: runs, seed, horizon, period label, parameter uncertainty.
-#[component]
-pub fn SimulationEditor() -> Html {
-    let ctx = use_app();
-    let period = ctx.state.scenario.meta.period_label.clone();
-    html! {
-        <div class="items">
-            <div class="grid2">
-                <Input field={Field::Name} label="Scenario name" />
-                <Input field={Field::Runs} label="Monte Carlo runs" numeric=true />
-                <Input field={Field::Seed} label="Seed" numeric=true hint="same seed, same numbers" />
-                <Input field={Field::Horizon} label="Horizon" unit={format!("{period}s")} numeric=true />
-                <Input field={Field::PeriodLabel} label="Period called" placeholder="week" />
-            </div>
-            <Check field={Field::Uncertainty} label="Parameter uncertainty (draw ranges and observed counts per run)" />
-            <PanelProblems prefix="meta" />
-        </div>
-    }
+pub fn simulation_editor(ctx: &AppContext) -> Html {
+    let uncertainty = check(
+        ctx,
+        Field::Uncertainty,
+        "Parameter uncertainty (draw ranges and observed counts per run)",
+    );
+    settings(ctx, &SIMULATION, uncertainty, "meta")
 }

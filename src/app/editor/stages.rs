@@ -4,79 +4,111 @@
 use yew::prelude::*;
 
 use super::super::fields::Field;
-use super::super::parse::prob_hint;
-use super::super::root::use_app;
+use super::super::root::AppContext;
 use super::super::state::Action;
 use super::super::structure::Structure;
-use super::field::Input;
-use super::problems::PanelProblems;
+use super::field::{input, Look, NUM, PROB_PLACEHOLDER, TEXT};
+use super::problems::panel_problems;
 
-/// Placeholder showing the three ways to enter a probability.
-pub const PROB_PLACEHOLDER: &str = "40 · 30–50 · 12 of 40";
+/// A label input of a stage: field constructor, label and placeholder.
+type LabelInput = (fn(usize) -> Field, &'static str, &'static str);
+
+/// The label inputs of a stage.
+const LABELS: [LabelInput; 3] = [
+    (Field::StageGoal, "Goal", "What the customer wants"),
+    (Field::StageTouchpoints, "Touchpoints", "Ads, Social, Email"),
+    (Field::StageEmotion, "Emotion", "curious"),
+];
+
+/// A button that applies a structural edit.
+fn edit_button(
+    ctx: &AppContext,
+    e: Structure,
+    (class, title, text): (&'static str, &'static str, &'static str),
+    (label, testid, disabled): (String, String, bool),
+) -> Html {
+    let ctx = ctx.clone();
+    let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
+    html! {
+        <button type="button" {class} {title} aria-label={label} data-testid={testid} {disabled} {onclick}>{text}</button>
+    }
+}
+
+/// One stage: its row of inputs and move/remove buttons, then its row of labels.
+fn stage_rows(ctx: &AppContext, i: usize, n: usize) -> Html {
+    let s = &ctx.state.scenario;
+    let st = &s.stages[i];
+    let period = &s.meta.period_label;
+    let name = if st.name.is_empty() {
+        format!("stage {}", i + 1)
+    } else {
+        st.name.clone()
+    };
+    let compact = |look: Look| Look {
+        compact: true,
+        ..look
+    };
+    let labels: Html = LABELS
+        .iter()
+        .map(|(f, label, placeholder)| {
+            let look = Look {
+                placeholder,
+                ..TEXT
+            };
+            input(ctx, f(i), label.to_string(), &look)
+        })
+        .collect();
+    html! {
+        <tbody class="stage" key={i}>
+            <tr>
+                <td class="num">{i + 1}</td>
+                <td>{input(ctx, Field::StageName(i), format!("Name of stage {}", i + 1), &compact(TEXT))}</td>
+                <td>{input(ctx, Field::StageConversion(i), format!("Conversion of {name} (%)"), &compact(Look { placeholder: PROB_PLACEHOLDER, ..TEXT }))}</td>
+                <td>{input(ctx, Field::StagePeriods(i), format!("Mean time in {name} ({period}s)"), &compact(NUM))}</td>
+                <td class="actions">
+                    {edit_button(ctx, Structure::SwapStages(i.saturating_sub(1)), ("icon", "Move up", "↑"),
+                        (format!("Move {name} up"), format!("stage-{i}-up"), i == 0))}
+                    {edit_button(ctx, Structure::SwapStages(i), ("icon", "Move down", "↓"),
+                        (format!("Move {name} down"), format!("stage-{i}-down"), i + 1 >= n))}
+                    {edit_button(ctx, Structure::RemoveStage(i), ("icon danger", "Remove", "✕"),
+                        (format!("Remove {name}"), format!("stage-{i}-remove"), n <= 1))}
+                </td>
+            </tr>
+            <tr class="labels">
+                <td></td>
+                <td colspan="4"><div class="label-row">{labels}</div></td>
+            </tr>
+        </tbody>
+    }
+}
 
 /// The stages table.
-#[component]
-pub fn Stages() -> Html {
-    let ctx = use_app();
+pub fn stages(ctx: &AppContext) -> Html {
     let s = &ctx.state.scenario;
     let n = s.stages.len();
-    let period = s.meta.period_label.clone();
-    let edit = |e: Structure| {
+    let period = &s.meta.period_label;
+    let add = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())))
+        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(Structure::AddStage)))
     };
+    let time = format!("Time ({period}s)");
+    let headers = ["#", "Stage", "Conversion %", &time];
     html! {
         <div class="stages">
             <table class="stage-table">
                 <caption class="sr-only">{"Funnel stages in order; the last one converts into a purchase"}</caption>
                 <thead><tr>
-                    <th scope="col">{"#"}</th>
-                    <th scope="col">{"Stage"}</th>
-                    <th scope="col">{"Conversion %"}</th>
-                    <th scope="col">{format!("Time ({period}s)")}</th>
+                    { for headers.iter().map(|h| html! { <th scope="col">{*h}</th> }) }
                     <th scope="col"><span class="sr-only">{"Actions"}</span></th>
                 </tr></thead>
-                { for s.stages.iter().enumerate().map(|(i, st)| {
-                    let name = if st.name.is_empty() { format!("stage {}", i + 1) } else { st.name.clone() };
-                    html! {
-                    <tbody class="stage" key={i}>
-                        <tr>
-                            <td class="num">{i + 1}</td>
-                            <td><Input field={Field::StageName(i)} label={format!("Name of stage {}", i + 1)} compact=true /></td>
-                            <td><Input field={Field::StageConversion(i)} label={format!("Conversion of {name} (%)")}
-                                compact=true placeholder={PROB_PLACEHOLDER} hint={prob_hint(&st.conversion)} /></td>
-                            <td><Input field={Field::StagePeriods(i)} label={format!("Mean time in {name} ({period}s)")} compact=true numeric=true /></td>
-                            <td class="actions">
-                                <button type="button" class="icon" title="Move up" aria-label={format!("Move {name} up")}
-                                    data-testid={format!("stage-{i}-up")} disabled={i == 0}
-                                    onclick={edit(Structure::SwapStages(i.saturating_sub(1)))}>{"↑"}</button>
-                                <button type="button" class="icon" title="Move down" aria-label={format!("Move {name} down")}
-                                    data-testid={format!("stage-{i}-down")} disabled={i + 1 >= n}
-                                    onclick={edit(Structure::SwapStages(i))}>{"↓"}</button>
-                                <button type="button" class="icon danger" title="Remove" aria-label={format!("Remove {name}")}
-                                    data-testid={format!("stage-{i}-remove")} disabled={n <= 1}
-                                    onclick={edit(Structure::RemoveStage(i))}>{"✕"}</button>
-                            </td>
-                        </tr>
-                        <tr class="labels">
-                            <td></td>
-                            <td colspan="4">
-                                <div class="label-row">
-                                    <Input field={Field::StageGoal(i)} label="Goal" placeholder="What the customer wants" />
-                                    <Input field={Field::StageTouchpoints(i)} label="Touchpoints" placeholder="Ads, Social, Email" />
-                                    <Input field={Field::StageEmotion(i)} label="Emotion" placeholder="curious" />
-                                </div>
-                            </td>
-                        </tr>
-                    </tbody>
-                }}) }
+                { for (0..n).map(|i| stage_rows(ctx, i, n)) }
                 <tbody class="after">
                     <tr><td class="num">{n + 1}</td><td colspan="4">{"Retention — active customers (see Retention)"}</td></tr>
                     <tr><td class="num">{n + 2}</td><td colspan="4">{"Advocacy — advocates and referrals (see Advocacy)"}</td></tr>
                 </tbody>
             </table>
-            <button type="button" class="secondary" data-testid="stage-add" onclick={edit(Structure::AddStage)}>{"+ Add stage"}</button>
-            <PanelProblems prefix="stages" />
+            <button type="button" class="secondary" data-testid="stage-add" onclick={add}>{"+ Add stage"}</button>
+            {panel_problems(ctx, "stages")}
         </div>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::store::file::{export_json, import_json, ImportError, MAX_FILE_BYTES};
 
-use super::super::root::{use_app, AppContext};
+use super::super::root::AppContext;
 use super::super::state::{Action, Notice};
 use super::download::{download_text, file_stem};
 
@@ -78,9 +78,7 @@ pub fn drop_handlers(ctx: &AppContext) -> (Callback<DragEvent>, Callback<DragEve
 }
 
 /// The "Export .json" button and the "Import" file picker.
-#[component]
-pub fn FileTools() -> Html {
-    let ctx = use_app();
+pub fn file_tools(ctx: &AppContext) -> Html {
     let onexport = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {

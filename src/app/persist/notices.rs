@@ -3,13 +3,11 @@
 
 use yew::prelude::*;
 
-use super::super::root::use_app;
+use super::super::root::AppContext;
 use super::super::state::{Action, Tone};
 
 /// The storage note (while storage is unavailable) and the latest notice, dismissible.
-#[component]
-pub fn Notices() -> Html {
-    let ctx = use_app();
+pub fn notices(ctx: &AppContext) -> Html {
     let s = &ctx.state;
     let ondismiss = {
         let ctx = ctx.clone();
@@ -33,25 +31,28 @@ pub fn Notices() -> Html {
     }
 }
 
-/// Undo and redo buttons (also Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y).
-#[component]
-pub fn UndoRedo() -> Html {
-    let ctx = use_app();
+/// Undo and redo buttons (`undo-button`, `redo-button`), with the number of steps each can take.
+pub fn undo_redo(ctx: &AppContext) -> Html {
     let h = &ctx.state.history;
-    let onundo = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Undo))
-    };
-    let onredo = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Redo))
-    };
     html! {
         <div class="undo-redo">
-            <button type="button" class="ghost" data-testid="undo-button" disabled={!h.can_undo()} onclick={onundo}
-                title="Undo (Ctrl+Z)" data-steps={h.undo_steps().to_string()}>{"↶ Undo"}</button>
-            <button type="button" class="ghost" data-testid="redo-button" disabled={!h.can_redo()} onclick={onredo}
-                title="Redo (Ctrl+Shift+Z)" data-steps={h.redo_steps().to_string()}>{"↷ Redo"}</button>
+            {history_button(ctx, Action::Undo, ("undo-button", "Undo (Ctrl+Z)", "↶ Undo"), (h.can_undo(), h.undo_steps()))}
+            {history_button(ctx, Action::Redo, ("redo-button", "Redo (Ctrl+Shift+Z)", "↷ Redo"), (h.can_redo(), h.redo_steps()))}
         </div>
+    }
+}
+
+/// An undo or redo button: it dispatches `action` and carries its step count in `data-steps`.
+fn history_button(
+    ctx: &AppContext,
+    action: Action,
+    (testid, title, text): (&'static str, &'static str, &'static str),
+    (can, steps): (bool, usize),
+) -> Html {
+    let ctx = ctx.clone();
+    let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(action.clone()));
+    html! {
+        <button type="button" class="ghost" data-testid={testid} disabled={!can} {onclick}
+            {title} data-steps={steps.to_string()}>{text}</button>
     }
 }

@@ -15,6 +15,7 @@ use super::super::charts::{
 use super::super::persist::download::{download_png, download_text, file_stem, standalone_svg};
 use super::super::root::use_app;
 use super::super::state::{Action, Shown};
+use super::super::ui::data_table;
 use super::theme;
 
 /// KPIs the histogram can show.
@@ -71,28 +72,43 @@ pub fn Charts(props: &ChartsProps) -> Html {
             </select>
         </div>
     };
-    let shown = props.shown.clone();
-    let show = |id: &str| {
+    let cards = CARDS.iter().filter(|(_, id, _)| {
         props
             .only
             .as_ref()
             .is_none_or(|o| o.iter().any(|c| c == id))
-    };
+    });
     html! {
         <div class="charts">
-            if show("funnel") { <ChartCard kind={Kind::Funnel} id="funnel" title="Funnel: reached and dropped off per stage" shown={shown.clone()} /> }
-            if show("retention") { <ChartCard kind={Kind::Retention} id="retention" title="Active customers over time" shown={shown.clone()} /> }
-            if show("advocacy") { <ChartCard kind={Kind::Advocacy} id="advocacy" title="Advocates and referrals over time" shown={shown.clone()} /> }
-            if show("histogram") { <ChartCard kind={Kind::Histogram} id="histogram" title="Distribution across runs" {shown} extra={picker} /> }
+            { for cards.map(|&(kind, id, title)| {
+                let extra = if kind == Kind::Histogram { picker.clone() } else { Html::default() };
+                html! { <ChartCard {kind} {id} {title} shown={props.shown.clone()} {extra} /> }
+            }) }
         </div>
     }
 }
+
+/// The chart cards: kind, id (test ids `chart-<id>`…) and title.
+const CARDS: [(Kind, &str, &str); 4] = [
+    (
+        Kind::Funnel,
+        "funnel",
+        "Funnel: reached and dropped off per stage",
+    ),
+    (Kind::Retention, "retention", "Active customers over time"),
+    (
+        Kind::Advocacy,
+        "advocacy",
+        "Advocates and referrals over time",
+    ),
+    (Kind::Histogram, "histogram", "Distribution across runs"),
+];
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
     kind: Kind,
     id: &'static str,
-    title: AttrValue,
+    title: &'static str,
     shown: Shown,
     #[prop_or_default]
     extra: Html,
@@ -147,7 +163,7 @@ fn ChartCard(props: &CardProps) -> Html {
     html! {
         <figure class="chart-card" data-testid={format!("chart-{id}")}>
             <figcaption>
-                <h2>{&props.title}</h2>
+                <h2>{props.title}</h2>
                 <div class="card-tools">
                     {props.extra.clone()}
                     <button type="button" class="ghost" aria-pressed={open.to_string()} data-testid={format!("chart-{id}-table-toggle")}
@@ -214,13 +230,7 @@ fn table_view(t: &Table, id: &str) -> Html {
     );
     html! {
         <div class="table-wrap">
-            <table class="data" data-testid={format!("table-{id}")}>
-                <caption>{&t.caption}</caption>
-                <thead><tr>{ for t.headers.iter().map(|h| html! { <th scope="col">{h}</th> }) }</tr></thead>
-                <tbody>{ for t.rows.iter().map(|r| html! {
-                    <tr>{ for r.iter().map(|c| html! { <td>{c}</td> }) }</tr>
-                }) }</tbody>
-            </table>
+            {data_table(t, "data", format!("table-{id}"))}
             <a class="download" download={format!("{id}.csv")} {href}>{"Download CSV"}</a>
         </div>
     }

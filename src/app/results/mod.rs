@@ -8,11 +8,11 @@ pub mod run_bar;
 use yew::prelude::*;
 
 use super::charts::Theme;
-use super::root::{use_app, Stable};
+use super::root::{AppContext, Stable};
 use chart::Charts;
 use exports::Exports;
 use kpis::Kpis;
-use run_bar::RunBar;
+use run_bar::run_bar;
 
 /// Whether the system asks for a dark theme.
 pub fn prefers_dark() -> bool {
@@ -38,13 +38,11 @@ pub fn theme(projector: bool) -> Theme {
 }
 
 /// Run controls, KPIs and charts.
-#[component]
-pub fn Results() -> Html {
-    let ctx = use_app();
+pub fn results(ctx: &AppContext) -> Html {
     let shown = ctx.state.run.shown.clone();
     html! {
         <div class="results-inner">
-            <RunBar />
+            {run_bar(ctx)}
             if let Some(shown) = shown {
                 <Stable>
                     <Kpis shown={shown.clone()} />

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::super::root::use_app;
+use super::super::root::AppContext;
 use super::super::state::Status;
 
 fn thousands(n: usize) -> String {
@@ -18,9 +18,7 @@ fn thousands(n: usize) -> String {
 }
 
 /// Run controls.
-#[component]
-pub fn RunBar() -> Html {
-    let ctx = use_app();
+pub fn run_bar(ctx: &AppContext) -> Html {
     let s = &ctx.state;
     let run = s.run.clone();
     let onrun = {

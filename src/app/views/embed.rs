@@ -6,21 +6,10 @@ use yew::prelude::*;
 use super::super::persist::share::{editor_fragment, page_base};
 use super::super::results::chart::Charts;
 use super::super::results::kpis::Kpis;
-use super::super::root::use_app;
+use super::super::root::AppContext;
 
-/// Properties of [`EmbedView`].
-#[derive(Properties, PartialEq)]
-pub struct EmbedProps {
-    /// Chart names to show, in order.
-    pub charts: Vec<String>,
-    /// KPI names to show, in order.
-    pub kpis: Vec<String>,
-}
-
-/// The embed.
-#[component]
-pub fn EmbedView(props: &EmbedProps) -> Html {
-    let ctx = use_app();
+/// The embed: the `kpis` and `charts` named, in order.
+pub fn embed_view(ctx: &AppContext, charts: &[String], kpis: &[String]) -> Html {
     let s = &ctx.state;
     let open = format!("{}{}", page_base(), editor_fragment(&s.scenario));
     html! {
@@ -35,8 +24,8 @@ pub fn EmbedView(props: &EmbedProps) -> Html {
             { match &s.run.shown {
                 Some(shown) => html! {
                     <>
-                        if !props.kpis.is_empty() { <Kpis shown={shown.clone()} only={Some(props.kpis.clone())} /> }
-                        if !props.charts.is_empty() { <Charts shown={shown.clone()} only={Some(props.charts.clone())} /> }
+                        if !kpis.is_empty() { <Kpis shown={shown.clone()} only={Some(kpis.to_vec())} /> }
+                        if !charts.is_empty() { <Charts shown={shown.clone()} only={Some(charts.to_vec())} /> }
                     </>
                 },
                 None => html! {
