@@ -124,8 +124,10 @@ impl<T: Wire> Wire for Vec<T> {
     }
     fn get(input: &mut &[u8]) -> Option<Self> {
         let n = usize::get(input)?;
-        // Every item takes at least one byte: a damaged length cannot make a huge allocation.
-        let mut v = Vec::with_capacity(n.min(input.len()));
+        // Every item takes at least one byte of input, and the reservation is in items of
+        // `size_of::<T>()` bytes: bounding it by both keeps a damaged length from reserving more than
+        // the input's own size.
+        let mut v = Vec::with_capacity(n.min(input.len() / std::mem::size_of::<T>().max(1)));
         for _ in 0..n {
             v.push(T::get(input)?);
         }
