@@ -151,3 +151,39 @@ fn target_seeking_hits_the_target_on_the_expected_value() {
     );
     assert!(pain.is_ok());
 }
+
+/// The result view redraws its charts only when what they draw changes: the tornado depends on the
+/// currency but not the KPI picker, the pain-point ranking on both.
+#[test]
+fn result_charts_are_keyed_on_what_they_draw() {
+    use journey_sim::app::analysis::protocol::Reply;
+    use journey_sim::app::analysis::views::{memo_key, ViewProps};
+    use journey_sim::app::charts::Theme;
+    use journey_sim::sim::whatif::Tornado;
+    use std::rc::Rc;
+    use yew::AttrValue;
+    let props = |reply, currency: &'static str, kpi: &'static str| ViewProps {
+        reply: Rc::new(reply),
+        currency: currency.into(),
+        theme: Theme::Light,
+        elapsed_ms: None,
+        run: 0,
+        kpi: kpi.into(),
+    };
+    let bars = Tornado {
+        kpi: "revenue".into(),
+        base: 1.0,
+        bars: vec![],
+        importance: vec![],
+    };
+    let tornado = memo_key(&props(Reply::Tornado(bars), "€", "purchased"));
+    assert_eq!(
+        (tornado.2, tornado.3),
+        (AttrValue::from("€"), AttrValue::default())
+    );
+    let pain = memo_key(&props(Reply::PainRanking(vec![]), "$", "clv"));
+    assert_eq!(
+        (pain.2, pain.3),
+        (AttrValue::from("$"), AttrValue::from("clv"))
+    );
+}

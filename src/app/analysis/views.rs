@@ -118,14 +118,25 @@ fn runs_of(c: &Comparison) -> (Vec<String>, Vec<&Summary>) {
     (names, sums)
 }
 
+/// What the charts of `p`'s answer depend on: the answer and theme, plus the currency for the tornado
+/// and the pain-point ranking and the KPI for the ranking (the comparison charts draw neither).
+pub fn memo_key(p: &ViewProps) -> (Rc<Reply>, Theme, AttrValue, AttrValue) {
+    let none = AttrValue::default;
+    let (cur, kpi) = match &*p.reply {
+        Reply::Compare(_) | Reply::Target(_) => (none(), none()),
+        Reply::Tornado(_) => (p.currency.clone(), none()),
+        Reply::PainRanking(_) => (p.currency.clone(), p.kpi.clone()),
+    };
+    (p.reply.clone(), p.theme, cur, kpi)
+}
+
 /// The view of an answer: the comparison, the tornado, the pain-point ranking or the target answer,
 /// whichever the reply holds.
 #[component]
 pub fn ResultView(p: &ViewProps) -> Html {
-    let charts = use_memo(
-        (p.reply.clone(), p.theme, p.currency.clone(), p.kpi.clone()),
-        |(r, theme, cur, kpi)| draw(r, *theme, cur, kpi),
-    );
+    let charts = use_memo(memo_key(p), |(r, theme, cur, kpi)| {
+        draw(r, *theme, cur, kpi)
+    });
     match &*p.reply {
         Reply::Compare(c) => compare_view(p, c, &charts),
         Reply::Tornado(t) => tornado_view(p, t, charts.first()),
