@@ -7,7 +7,7 @@ use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::types::RangedCoordf64;
 use plotters::element::{DashedPathElement, PathElement, Polygon};
 use plotters::prelude::{ChartBuilder, SVGBackend};
-use plotters::style::{Color, RGBColor, TRANSPARENT};
+use plotters::style::{Color, RGBColor};
 
 use super::format::{axis_value, Kind};
 use super::render::{finite_range, no_data_text, padded, runs, Area};
@@ -95,20 +95,17 @@ fn axes<'a, 'b>(
         .y_label_area_size(y_area + st.desc_px as u32 * 2)
         .build_cartesian_2d(x0..x1, y0..y1)?;
     let x_label = |v: &f64| period_label(*v);
-    chart
-        .configure_mesh()
-        .x_desc(f.x_desc.as_str())
-        .y_desc(f.y_desc.as_str())
-        .x_labels(10)
-        .y_labels(y_ticks)
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .label_style(st.label_font())
-        .axis_desc_style(st.desc_font())
-        .axis_style(st.text)
-        .bold_line_style(st.grid)
-        .light_line_style(TRANSPARENT)
-        .draw()?;
+    st.mesh(
+        chart
+            .configure_mesh()
+            .x_desc(f.x_desc.as_str())
+            .y_desc(f.y_desc.as_str())
+            .x_labels(10)
+            .y_labels(y_ticks)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label),
+    )
+    .draw()?;
     Ok(chart)
 }
 

@@ -8,7 +8,7 @@ use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::element::{EmptyElement, PathElement, Rectangle, Text};
 use plotters::prelude::{ChartBuilder, SVGBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, TRANSPARENT};
+use plotters::style::Color;
 
 use super::format::{axis_value, cause_label, cause_order, format_value, Kind};
 use super::legend::{with_legend, Item, Swatch};
@@ -124,19 +124,16 @@ fn stage_chart<'a, 'b>(
         k.and_then(|k| f.get(k))
             .map_or_else(String::new, |e| short(&e.stage))
     };
-    chart
-        .configure_mesh()
-        .x_desc(x_desc)
-        .x_labels(6)
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .disable_y_mesh()
-        .label_style(st.label_font())
-        .axis_desc_style(st.desc_font())
-        .axis_style(st.text)
-        .bold_line_style(st.grid)
-        .light_line_style(TRANSPARENT)
-        .draw()?;
+    st.mesh(
+        chart
+            .configure_mesh()
+            .x_desc(x_desc)
+            .x_labels(6)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label)
+            .disable_y_mesh(),
+    )
+    .draw()?;
     Ok(chart)
 }
 

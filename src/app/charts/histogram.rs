@@ -5,7 +5,7 @@ use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::types::RangedCoordf64;
 use plotters::element::{DashedPathElement, PathElement, Rectangle};
 use plotters::prelude::{ChartBuilder, SVGBackend};
-use plotters::style::{Color, TRANSPARENT};
+use plotters::style::Color;
 
 use super::format::{axis_value, kind, kpi_label_with_currency, Kind};
 use super::legend::{with_legend, Item, Swatch};
@@ -102,21 +102,18 @@ fn axes<'a, 'b>(
             String::new()
         }
     };
-    chart
-        .configure_mesh()
-        .x_desc(label)
-        .y_desc("runs")
-        .x_labels(7)
-        .y_labels(6)
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .disable_x_mesh()
-        .label_style(st.label_font())
-        .axis_desc_style(st.desc_font())
-        .axis_style(st.text)
-        .bold_line_style(st.grid)
-        .light_line_style(TRANSPARENT)
-        .draw()?;
+    st.mesh(
+        chart
+            .configure_mesh()
+            .x_desc(label)
+            .y_desc("runs")
+            .x_labels(7)
+            .y_labels(6)
+            .x_label_formatter(&x_label)
+            .y_label_formatter(&y_label)
+            .disable_x_mesh(),
+    )
+    .draw()?;
     Ok(chart)
 }
 

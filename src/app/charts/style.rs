@@ -3,8 +3,11 @@
 //! Series colours come from the Okabe–Ito palette, which stays distinguishable with the common
 //! forms of colour blindness; every series also differs by line style or legend label.
 
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::Ranged;
+use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontFamily, IntoFont, RGBColor, TextStyle};
+use plotters::style::{Color, FontFamily, IntoFont, RGBColor, TextStyle, TRANSPARENT};
 
 use super::{ChartOptions, Theme};
 
@@ -124,6 +127,19 @@ impl Style {
     /// Axis description text.
     pub fn desc_font(&self) -> TextStyle<'static> {
         self.font(self.desc_px)
+    }
+
+    /// Gives a chart's mesh this look: tick and axis-description fonts, axis colour, grid lines at the
+    /// labelled ticks only.
+    pub fn mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+        &self,
+        mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    ) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+        mesh.label_style(self.label_font())
+            .axis_desc_style(self.desc_font())
+            .axis_style(self.text)
+            .bold_line_style(self.grid)
+            .light_line_style(TRANSPARENT)
     }
 
     /// Legend text, vertically centred on its anchor.

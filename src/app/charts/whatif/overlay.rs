@@ -4,7 +4,7 @@
 use plotters::element::{Rectangle, Text};
 use plotters::prelude::{ChartBuilder, LineSeries};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, TRANSPARENT};
+use plotters::style::Color;
 
 use super::super::format::{axis_value, kind, Kind};
 use super::super::legend::{with_legend, Item, Swatch};
@@ -132,18 +132,15 @@ pub fn overlay_series_svg(
             .x_label_area_size((st.label_px * 1.6 + st.desc_px * 1.8) as u32)
             .y_label_area_size(y_area + st.desc_px as u32 * 2)
             .build_cartesian_2d(0.0..(n.max(2) - 1) as f64, y0..y1)?;
-        chart
-            .configure_mesh()
-            .x_desc(period.as_str())
-            .y_desc(y_desc)
-            .y_label_formatter(&y_label)
-            .x_label_formatter(&|v: &f64| format!("{v:.0}"))
-            .label_style(st.label_font())
-            .axis_desc_style(st.desc_font())
-            .axis_style(st.text)
-            .bold_line_style(st.grid)
-            .light_line_style(TRANSPARENT)
-            .draw()?;
+        st.mesh(
+            chart
+                .configure_mesh()
+                .x_desc(period.as_str())
+                .y_desc(y_desc)
+                .y_label_formatter(&y_label)
+                .x_label_formatter(&|v: &f64| format!("{v:.0}")),
+        )
+        .draw()?;
         for (i, line) in lines.iter().enumerate() {
             let colour = scenario_colour(st, i);
             let style = colour.stroke_width(st.line + u32::from(i == 0));
