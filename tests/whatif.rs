@@ -152,8 +152,9 @@ fn target_seeking_hits_the_target_on_the_expected_value() {
     assert!(pain.is_ok());
 }
 
-/// The result view redraws its charts only when what they draw changes: the tornado depends on the
-/// currency but not the KPI picker, the pain-point ranking on both.
+/// The result view redraws its charts only when what they draw changes: comparison and target charts
+/// depend on neither currency nor KPI, the tornado on the currency, the pain-point ranking on both; an
+/// answer is the same answer by identity, even if it holds NaN.
 #[test]
 fn result_charts_are_keyed_on_what_they_draw() {
     use journey_sim::app::analysis::protocol::Reply;
@@ -161,29 +162,39 @@ fn result_charts_are_keyed_on_what_they_draw() {
     use journey_sim::app::charts::Theme;
     use journey_sim::sim::whatif::Tornado;
     use std::rc::Rc;
-    use yew::AttrValue;
-    let props = |reply, currency: &'static str, kpi: &'static str| ViewProps {
-        reply: Rc::new(reply),
+    let props = |reply: &Rc<Reply>, currency: &'static str, kpi: &'static str| ViewProps {
+        reply: reply.clone(),
         currency: currency.into(),
         theme: Theme::Light,
         elapsed_ms: None,
         run: 0,
         kpi: kpi.into(),
     };
+    let same = |r: &Rc<Reply>, a: (&'static str, &'static str), b: (&'static str, &'static str)| {
+        memo_key(&props(r, a.0, a.1)) == memo_key(&props(r, b.0, b.1))
+    };
+    let mut s = scenario(&["pain"]);
+    s.meta.runs = 50;
+    let comparison = Rc::new(Reply::Compare(compare(&s, &[s.clone()]).unwrap()));
+    assert!(same(&comparison, ("€", "purchased"), ("$", "clv")));
     let bars = Tornado {
         kpi: "revenue".into(),
-        base: 1.0,
+        base: f64::NAN,
         bars: vec![],
         importance: vec![],
     };
-    let tornado = memo_key(&props(Reply::Tornado(bars), "€", "purchased"));
-    assert_eq!(
-        (tornado.2, tornado.3),
-        (AttrValue::from("€"), AttrValue::default())
+    let tornado = Rc::new(Reply::Tornado(bars));
+    assert!(
+        same(&tornado, ("€", "purchased"), ("€", "clv")),
+        "NaN inside, same answer"
     );
-    let pain = memo_key(&props(Reply::PainRanking(vec![]), "$", "clv"));
-    assert_eq!(
-        (pain.2, pain.3),
-        (AttrValue::from("$"), AttrValue::from("clv"))
+    assert!(!same(&tornado, ("€", "purchased"), ("$", "purchased")));
+    let pain = Rc::new(Reply::PainRanking(vec![]));
+    assert!(!same(&pain, ("€", "purchased"), ("€", "clv")));
+    assert!(!same(&pain, ("€", "purchased"), ("$", "purchased")));
+    let copy = Rc::new(Reply::PainRanking(vec![]));
+    assert!(
+        memo_key(&props(&pain, "€", "x")) != memo_key(&props(&copy, "€", "x")),
+        "a new answer"
     );
 }

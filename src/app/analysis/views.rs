@@ -23,8 +23,8 @@ use super::export::{
 use super::protocol::Reply;
 use super::tables::{overlay_funnel_table, overlay_series_table, target_table};
 
-/// Properties of every result view.
-#[derive(Properties, PartialEq, Clone)]
+/// Properties of every result view. The answer compares by identity (see [`SameReply`]).
+#[derive(Properties, Clone)]
 pub struct ViewProps {
     /// The engine's answer.
     pub reply: Rc<Reply>,
@@ -43,6 +43,27 @@ pub struct ViewProps {
     /// KPI of the analysis (pain-point ranking).
     #[prop_or_default]
     pub kpi: AttrValue,
+}
+
+impl PartialEq for ViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.reply, &other.reply)
+            && (self.currency == other.currency && self.theme == other.theme)
+            && (self.elapsed_ms == other.elapsed_ms
+                && self.run == other.run
+                && self.kpi == other.kpi)
+    }
+}
+
+/// An answer compared by identity: each answer arrives once as a new `Rc`, and comparing by value
+/// would walk whole summaries (and never find one holding NaN equal to itself).
+#[derive(Clone, Debug)]
+pub struct SameReply(pub Rc<Reply>);
+
+impl PartialEq for SameReply {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 fn elapsed(p: &ViewProps) -> Option<String> {
@@ -65,7 +86,7 @@ fn chart(name: &str, title: &str, svg: Option<&Result<String, String>>) -> Html 
     }
 }
 
-/// Every chart of an answer, drawn once per answer, theme, currency and KPI.
+/// Every chart of an answer (drawn again only when its [`memo_key`] changes).
 fn draw(reply: &Reply, theme: Theme, cur: &str, kpi: &str) -> Vec<Result<String, String>> {
     let o = |height, currency: &str| ChartOptions {
         width: 800,
@@ -120,14 +141,14 @@ fn runs_of(c: &Comparison) -> (Vec<String>, Vec<&Summary>) {
 
 /// What the charts of `p`'s answer depend on: the answer and theme, plus the currency for the tornado
 /// and the pain-point ranking and the KPI for the ranking (the comparison charts draw neither).
-pub fn memo_key(p: &ViewProps) -> (Rc<Reply>, Theme, AttrValue, AttrValue) {
+pub fn memo_key(p: &ViewProps) -> (SameReply, Theme, AttrValue, AttrValue) {
     let none = AttrValue::default;
     let (cur, kpi) = match &*p.reply {
         Reply::Compare(_) | Reply::Target(_) => (none(), none()),
         Reply::Tornado(_) => (p.currency.clone(), none()),
         Reply::PainRanking(_) => (p.currency.clone(), p.kpi.clone()),
     };
-    (p.reply.clone(), p.theme, cur, kpi)
+    (SameReply(p.reply.clone()), p.theme, cur, kpi)
 }
 
 /// The view of an answer: the comparison, the tornado, the pain-point ranking or the target answer,
@@ -135,7 +156,7 @@ pub fn memo_key(p: &ViewProps) -> (Rc<Reply>, Theme, AttrValue, AttrValue) {
 #[component]
 pub fn ResultView(p: &ViewProps) -> Html {
     let charts = use_memo(memo_key(p), |(r, theme, cur, kpi)| {
-        draw(r, *theme, cur, kpi)
+        draw(&r.0, *theme, cur, kpi)
     });
     match &*p.reply {
         Reply::Compare(c) => compare_view(p, c, &charts),
