@@ -118,3 +118,58 @@ async fn unreadable_text_is_kept_and_explained() {
     type_into(&root, "meta-runs", "1000").await;
     assert!(!run_disabled(&root));
 }
+
+/// Items of a list panel: (remove buttons, legends).
+fn list_items(root: &Element, id: &str) -> (u32, Vec<String>) {
+    let removes = root
+        .query_selector_all(&format!("[data-testid^='{id}-'][data-testid$='-remove']"))
+        .unwrap();
+    let fieldsets = by_id(root, &format!("{id}-add"))
+        .parent_element()
+        .unwrap()
+        .query_selector_all("fieldset.item legend")
+        .unwrap();
+    let legends = (0..fieldsets.length())
+        .filter_map(|k| fieldsets.item(k)?.text_content())
+        .collect();
+    (removes.length(), legends)
+}
+
+async fn click(root: &Element, id: &str) {
+    by_id(root, id)
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn pain_points_and_happy_moments_are_added_and_removed() {
+    let root = mount().await;
+    let lists = [
+        ("pain", "Pain point", "abandon"),
+        ("happy", "Happy moment", "recovers"),
+    ];
+    for (id, noun, last) in lists {
+        let (before, _) = list_items(&root, id);
+        click(&root, &format!("{id}-add")).await;
+        let (after, legends) = list_items(&root, id);
+        assert_eq!(after, before + 1, "{id}: one more item");
+        let n = before;
+        assert_eq!(
+            legends.last().map(String::as_str),
+            Some(format!("{noun} {}", n + 1).as_str())
+        );
+        for part in ["name", "stage", "probability", last] {
+            by_id(&root, &format!("{id}-{n}-{part}"));
+        }
+        let remove = by_id(&root, &format!("{id}-{n}-remove"));
+        assert!(remove
+            .get_attribute("aria-label")
+            .unwrap()
+            .starts_with("Remove"));
+        assert!(!remove.has_attribute("disabled"), "{id}: remove is enabled");
+        click(&root, &format!("{id}-{n}-remove")).await;
+        assert_eq!(list_items(&root, id).0, before, "{id}: removed again");
+    }
+}

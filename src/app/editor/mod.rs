@@ -3,6 +3,7 @@
 //! so runs do not re-render it).
 
 pub mod after;
+pub mod buttons;
 pub mod field;
 pub mod moments;
 pub mod personas;

@@ -6,8 +6,8 @@ use crate::sim::Scenario;
 
 use super::super::fields::Field;
 use super::super::root::AppContext;
-use super::super::state::Action;
 use super::super::structure::Structure;
+use super::buttons::{add, remove};
 use super::field::{check, input, select, PROB, TEXT};
 use super::problems::panel_problems;
 
@@ -22,21 +22,6 @@ pub fn location_options(s: &Scenario) -> Vec<(String, String)> {
     v.push(("retention".into(), "Retention".into()));
     v.push(("advocacy".into(), "Advocacy".into()));
     v
-}
-
-/// A remove button for a list item.
-pub(super) fn remove(ctx: &AppContext, e: Structure, what: &str, id: String) -> Html {
-    let ctx = ctx.clone();
-    let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
-    html! { <button type="button" class="icon danger" aria-label={format!("Remove {what}")} title="Remove"
-    data-testid={id} {onclick}>{"✕"}</button> }
-}
-
-/// An add button for a list.
-pub(super) fn add(ctx: &AppContext, e: Structure, text: &'static str, id: &'static str) -> Html {
-    let ctx = ctx.clone();
-    let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
-    html! { <button type="button" class="secondary" data-testid={id} {onclick}>{text}</button> }
 }
 
 /// One item of a list panel (a pain point, a happy moment, a persona), keyed by its index: a fieldset
@@ -79,62 +64,85 @@ pub(super) fn list(
     }
 }
 
+/// What tells the two lists of moments apart; everything else they share.
+struct Moments {
+    /// Singular noun, capitalised: the name input's label and, numbered, the item's legend.
+    noun: &'static str,
+    /// Test id prefix of the items (`<id>-<i>-remove`).
+    id: &'static str,
+    /// Path prefix of the panel's problems.
+    prefix: &'static str,
+    /// Text when the list is empty.
+    empty: &'static str,
+    /// The add button's text, test id and edit.
+    add: (&'static str, &'static str, Structure),
+    /// The remove edit of item `i`.
+    remove: fn(usize) -> Structure,
+    /// Item `i`'s name input, stage picker and chance per period.
+    fields: [fn(usize) -> Field; 3],
+    /// Item `i`'s last input (after the chance).
+    last: fn(&AppContext, usize) -> Html,
+}
+
 /// Pain points: name, stage, probability per period and probability of leaving at once.
-pub fn pain_points(ctx: &AppContext) -> Html {
-    let s = &ctx.state.scenario;
-    let options = location_options(s);
-    let items = s.pain_points.iter().enumerate().map(|(i, p)| {
+const PAIN: Moments = Moments {
+    noun: "Pain point",
+    id: "pain",
+    prefix: "pain_points",
+    empty: "No pain points.",
+    add: ("+ Add pain point", "pain-add", Structure::AddPain),
+    remove: Structure::RemovePain,
+    fields: [Field::PainName, Field::PainStage, Field::PainProbability],
+    last: |ctx, i| input(ctx, Field::PainAbandon(i), "Leave at once".into(), &PROB),
+};
+
+/// Happy moments: name, stage, probability per period and whether it recovers a poor experience.
+const HAPPY: Moments = Moments {
+    noun: "Happy moment",
+    id: "happy",
+    prefix: "happy_moments",
+    empty: "No happy moments.",
+    add: ("+ Add happy moment", "happy-add", Structure::AddHappy),
+    remove: Structure::RemoveHappy,
+    fields: [Field::HappyName, Field::HappyStage, Field::HappyProbability],
+    last: |ctx, i| check(ctx, Field::HappyRecovers(i), "Cancels one poor experience"),
+};
+
+/// A list of moments with the given `names`, as `m` describes it.
+fn moments(ctx: &AppContext, m: &Moments, names: &[&str]) -> Html {
+    let options = location_options(&ctx.state.scenario);
+    let [name, stage, chance] = m.fields;
+    let items = names.iter().enumerate().map(|(i, item_name)| {
         let grid = html! { <>
-            {select(ctx, Field::PainStage(i), "Stage", &options)}
-            {input(ctx, Field::PainProbability(i), "Chance per period".into(), &PROB)}
-            {input(ctx, Field::PainAbandon(i), "Leave at once".into(), &PROB)}
+            {select(ctx, stage(i), "Stage", &options)}
+            {input(ctx, chance(i), "Chance per period".into(), &PROB)}
+            {(m.last)(ctx, i)}
         </> };
         item(
             ctx,
-            (i, format!("Pain point {}", i + 1)),
-            input(ctx, Field::PainName(i), "Pain point".into(), &TEXT),
-            (
-                Structure::RemovePain(i),
-                &p.name,
-                format!("pain-{i}-remove"),
-            ),
+            (i, format!("{} {}", m.noun, i + 1)),
+            input(ctx, name(i), m.noun.into(), &TEXT),
+            ((m.remove)(i), item_name, format!("{}-{i}-remove", m.id)),
             ("grid3", grid),
         )
     });
-    let empty = s
-        .pain_points
+    let empty = names
         .is_empty()
-        .then(|| html! { <p class="empty">{"No pain points."}</p> });
-    let add_button = add(ctx, Structure::AddPain, "+ Add pain point", "pain-add");
-    list(ctx, empty, items, add_button, "pain_points")
+        .then(|| html! { <p class="empty">{m.empty}</p> });
+    let (text, id, edit) = m.add.clone();
+    list(ctx, empty, items, add(ctx, edit, text, id), m.prefix)
+}
+
+/// Pain points: name, stage, probability per period and probability of leaving at once.
+pub fn pain_points(ctx: &AppContext) -> Html {
+    let s = &ctx.state.scenario;
+    let names: Vec<&str> = s.pain_points.iter().map(|p| p.name.as_str()).collect();
+    moments(ctx, &PAIN, &names)
 }
 
 /// Happy moments: name, stage, probability per period and whether it recovers a poor experience.
 pub fn happy_moments(ctx: &AppContext) -> Html {
     let s = &ctx.state.scenario;
-    let options = location_options(s);
-    let items = s.happy_moments.iter().enumerate().map(|(i, h)| {
-        let grid = html! { <>
-            {select(ctx, Field::HappyStage(i), "Stage", &options)}
-            {input(ctx, Field::HappyProbability(i), "Chance per period".into(), &PROB)}
-            {check(ctx, Field::HappyRecovers(i), "Cancels one poor experience")}
-        </> };
-        item(
-            ctx,
-            (i, format!("Happy moment {}", i + 1)),
-            input(ctx, Field::HappyName(i), "Happy moment".into(), &TEXT),
-            (
-                Structure::RemoveHappy(i),
-                &h.name,
-                format!("happy-{i}-remove"),
-            ),
-            ("grid3", grid),
-        )
-    });
-    let empty = s
-        .happy_moments
-        .is_empty()
-        .then(|| html! { <p class="empty">{"No happy moments."}</p> });
-    let add_button = add(ctx, Structure::AddHappy, "+ Add happy moment", "happy-add");
-    list(ctx, empty, items, add_button, "happy_moments")
+    let names: Vec<&str> = s.happy_moments.iter().map(|h| h.name.as_str()).collect();
+    moments(ctx, &HAPPY, &names)
 }

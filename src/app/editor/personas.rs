@@ -6,8 +6,9 @@ use super::super::fields::Field;
 use super::super::parse::{pct_text, round2};
 use super::super::root::AppContext;
 use super::super::structure::Structure;
+use super::buttons::add;
 use super::field::{input, NUM, PCT, TEXT};
-use super::moments::{add, item, list};
+use super::moments::{item, list};
 use super::problems::panel_problems;
 
 /// A multiplier of a persona: field constructor and label.

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::super::fields::Field;
 use super::super::root::AppContext;
-use super::super::state::Action;
 use super::super::structure::Structure;
+use super::buttons::{add, edit_button};
 use super::field::{input, Look, NUM, PROB_PLACEHOLDER, TEXT};
 use super::problems::panel_problems;
 
@@ -19,20 +19,6 @@ const LABELS: [LabelInput; 3] = [
     (Field::StageTouchpoints, "Touchpoints", "Ads, Social, Email"),
     (Field::StageEmotion, "Emotion", "curious"),
 ];
-
-/// A button that applies a structural edit.
-fn edit_button(
-    ctx: &AppContext,
-    e: Structure,
-    (class, title, text): (&'static str, &'static str, &'static str),
-    (label, testid, disabled): (String, String, bool),
-) -> Html {
-    let ctx = ctx.clone();
-    let onclick = Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(e.clone())));
-    html! {
-        <button type="button" {class} {title} aria-label={label} data-testid={testid} {disabled} {onclick}>{text}</button>
-    }
-}
 
 /// One stage: its row of inputs and move/remove buttons, then its row of labels.
 fn stage_rows(ctx: &AppContext, i: usize, n: usize) -> Html {
@@ -87,10 +73,6 @@ pub fn stages(ctx: &AppContext) -> Html {
     let s = &ctx.state.scenario;
     let n = s.stages.len();
     let period = &s.meta.period_label;
-    let add = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Edit(Structure::AddStage)))
-    };
     let time = format!("Time ({period}s)");
     let headers = ["#", "Stage", "Conversion %", &time];
     html! {
@@ -107,7 +89,7 @@ pub fn stages(ctx: &AppContext) -> Html {
                     <tr><td class="num">{n + 2}</td><td colspan="4">{"Advocacy — advocates and referrals (see Advocacy)"}</td></tr>
                 </tbody>
             </table>
-            <button type="button" class="secondary" data-testid="stage-add" onclick={add}>{"+ Add stage"}</button>
+            {add(ctx, Structure::AddStage, "+ Add stage", "stage-add")}
             {panel_problems(ctx, "stages")}
         </div>
     }
