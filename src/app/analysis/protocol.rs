@@ -4,7 +4,7 @@
 //! rides in a run message as its own binary form, read only when the worker starts on it.
 
 use crate::app::protocol::codec::serde_via_wire;
-use crate::app::protocol::wire::{self, take, wire_enums, Wire};
+use crate::app::protocol::wire::{self, take, wire_enums, wire_structs, Wire};
 use crate::sim::params::ParamId;
 use crate::sim::whatif::{
     compare, rank_pain_points, seek_target, tornado, Comparison, PainWorth, TargetAnswer, Tornado,
@@ -178,19 +178,8 @@ wire_enums! {
     }
 }
 
-impl Wire for Output {
-    fn put(&self, out: &mut Vec<u8>) {
-        self.job.put(out);
-        self.kind.put(out);
-        self.reply.put(out);
-    }
-    fn get(input: &mut &[u8]) -> Option<Self> {
-        Some(Output {
-            job: Wire::get(input)?,
-            kind: Wire::get(input)?,
-            reply: Wire::get(input)?,
-        })
-    }
+wire_structs! {
+    Output { job, kind, reply }
 }
 
 serde_via_wire!(Input, Output);

@@ -12,7 +12,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::ser::{self, Serialize};
 
-use super::wire::{take, Wire};
+use super::wire::{get_bytes, put_bytes, take, Wire};
 
 /// A message that could not be encoded or decoded (never expected: page and workers run one wasm).
 #[derive(Debug)]
@@ -66,8 +66,7 @@ impl ser::Serializer for &mut Ser {
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        v.len().put(&mut self.0);
-        self.0.extend_from_slice(v);
+        put_bytes(v, &mut self.0);
         Ok(())
     }
     fn serialize_unit_variant(self, _: &str, index: u32, _: &str) -> Result<(), Error> {
@@ -153,8 +152,7 @@ impl<'de> de::Deserializer<'de> for &mut De<'de> {
         visitor.visit_u64(u64::get(&mut self.0).ok_or(Error)?)
     }
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let n = usize::get(&mut self.0).ok_or(Error)?;
-        visitor.visit_borrowed_bytes(take(&mut self.0, n).ok_or(Error)?)
+        visitor.visit_borrowed_bytes(get_bytes(&mut self.0).ok_or(Error)?)
     }
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.deserialize_bytes(visitor)

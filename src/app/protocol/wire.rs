@@ -46,6 +46,18 @@ pub fn take<'a>(input: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
     Some(head)
 }
 
+/// Appends a byte string: its length, then its bytes.
+pub fn put_bytes(bytes: &[u8], out: &mut Vec<u8>) {
+    bytes.len().put(out);
+    out.extend_from_slice(bytes);
+}
+
+/// Takes a byte string written by [`put_bytes`] from the front of `input`.
+pub fn get_bytes<'a>(input: &mut &'a [u8]) -> Option<&'a [u8]> {
+    let n = usize::get(input)?;
+    take(input, n)
+}
+
 impl Wire for u64 {
     fn put(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.to_le_bytes());
@@ -106,12 +118,10 @@ impl Wire for bool {
 
 impl Wire for String {
     fn put(&self, out: &mut Vec<u8>) {
-        self.len().put(out);
-        out.extend_from_slice(self.as_bytes());
+        put_bytes(self.as_bytes(), out);
     }
     fn get(input: &mut &[u8]) -> Option<Self> {
-        let n = usize::get(input)?;
-        String::from_utf8(take(input, n)?.to_vec()).ok()
+        String::from_utf8(get_bytes(input)?.to_vec()).ok()
     }
 }
 

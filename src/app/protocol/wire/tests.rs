@@ -98,3 +98,50 @@ fn parameters_scenarios_and_answers_round_trip() {
         answer.reachable_share.to_bits()
     );
 }
+
+/// yew-agent's envelopes in the codec's serde format: unit, newtype and tuple variants around our
+/// messages, which travel as one byte string each.
+#[test]
+fn codec_carries_envelopes_around_messages() {
+    use crate::app::protocol::codec::{De, Ser};
+    use crate::app::protocol::Input;
+    use serde::{Deserialize, Serialize};
+
+    #[derive(Serialize, Deserialize)]
+    enum Envelope {
+        Finish,
+        Message(Input),
+        ForBridge(u64, Input),
+    }
+    let write = |e: &Envelope| {
+        let mut ser = Ser(Vec::new());
+        e.serialize(&mut ser).map(|()| ser.0)
+    };
+    let read = |bytes: &[u8]| {
+        let mut de = De(bytes);
+        Envelope::deserialize(&mut de)
+            .ok()
+            .filter(|_| de.0.is_empty())
+    };
+    let cancel = |job| Input::Cancel { job };
+    let bytes = write(&Envelope::ForBridge(7, cancel(3))).unwrap();
+    let Some(Envelope::ForBridge(7, Input::Cancel { job: 3 })) = read(&bytes) else {
+        panic!("tuple variant does not read back")
+    };
+    let bytes = write(&Envelope::Message(cancel(4))).unwrap();
+    assert!(matches!(
+        read(&bytes),
+        Some(Envelope::Message(Input::Cancel { job: 4 }))
+    ));
+    assert!(matches!(
+        read(&write(&Envelope::Finish).unwrap()),
+        Some(Envelope::Finish)
+    ));
+    assert!(read(&bytes[..bytes.len() - 1]).is_none(), "short message");
+    assert!(read(&[9]).is_none(), "unknown variant");
+    let mut strings = Ser(Vec::new());
+    assert!(
+        "text".serialize(&mut strings).is_err(),
+        "only envelopes and byte strings"
+    );
+}
