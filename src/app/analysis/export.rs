@@ -177,7 +177,7 @@ pub fn csv_button(name: &str, t: &Table) -> Html {
     let testid = format!("whatif-csv-{}", name.trim_end_matches(".csv"));
     let label = name.clone();
     let onclick = Callback::from(move |_: MouseEvent| download(&name, "text/csv", &csv));
-    export_button(testid, label.into(), "", onclick)
+    export_button(testid, label.into(), None, onclick)
 }
 
 /// A button that downloads an SVG chart (`whatif-svg-<name>`).
@@ -185,7 +185,7 @@ pub fn svg_button(name: &str, svg: &str) -> Html {
     let (file, svg) = (format!("{name}.svg"), standalone_svg(svg));
     let testid = format!("whatif-svg-{name}");
     let onclick = Callback::from(move |_: MouseEvent| download(&file, "image/svg+xml", &svg));
-    export_button(testid, "SVG".into(), "", onclick)
+    export_button(testid, "SVG".into(), None, onclick)
 }
 
 /// A button that downloads an SVG chart as a PNG at twice its size (`whatif-png-<name>`), as the main
@@ -194,7 +194,7 @@ pub fn png_button(name: &str, svg: &str) -> Html {
     let (file, svg) = (format!("{name}.png"), svg.to_string());
     let testid = format!("whatif-png-{name}");
     let onclick = Callback::from(move |_: MouseEvent| download_png(&file, &svg));
-    let title = "Download this chart as PNG at twice its size (for slides)";
+    let title = Some("Download this chart as PNG at twice its size (for slides)");
     export_button(testid, "PNG".into(), title, onclick)
 }
 
@@ -202,9 +202,8 @@ pub fn png_button(name: &str, svg: &str) -> Html {
 fn export_button(
     testid: String,
     text: AttrValue,
-    title: &'static str,
+    title: Option<&'static str>,
     onclick: Callback<MouseEvent>,
 ) -> Html {
-    let title = (!title.is_empty()).then_some(title);
     html! { <button type="button" class="ghost whatif-export" data-testid={testid} {title} {onclick}>{text}</button> }
 }
