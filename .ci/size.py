@@ -49,6 +49,15 @@ def skip_name(data, i):
     return i + n
 
 
+def skip_limits(data, i):
+    """Skips a table's or memory's limits (flags, minimum, maximum if flagged); returns the index after."""
+    flags, i = leb(data, i)
+    _, i = leb(data, i)
+    if flags & 1:
+        _, i = leb(data, i)
+    return i
+
+
 def read_module(data):
     """Returns (sections {id: size}, function body sizes, {function index: name}, imported function count)."""
     i, imported, bodies, names, sections = 8, 0, [], {}, collections.Counter()
@@ -66,16 +75,9 @@ def read_module(data):
                     _, j = leb(data, j)
                     imported += 1
                 elif kind == 1:
-                    j += 1
-                    flags, j = leb(data, j)
-                    _, j = leb(data, j)
-                    if flags & 1:
-                        _, j = leb(data, j)
+                    j = skip_limits(data, j + 1)
                 elif kind == 2:
-                    flags, j = leb(data, j)
-                    _, j = leb(data, j)
-                    if flags & 1:
-                        _, j = leb(data, j)
+                    j = skip_limits(data, j)
                 else:
                     j += 2
         elif sid == 10:
