@@ -10,6 +10,7 @@ use crate::case::fold;
 use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
 use crate::store::file::{read_value, scenario_from_value};
+use crate::store::pretty::compact;
 
 /// What is stored under a key: name, time and the scenario (as JSON, migrated when read). Written
 /// with `S = &Scenario` (straight to text), read with `S = Value` (any version, migrated).
@@ -30,7 +31,7 @@ pub(super) fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> Str
         saved_at,
         scenario,
     };
-    serde_json::to_string(&stored).unwrap_or_default()
+    compact(&stored)
 }
 
 /// Reads a stored entry (id left empty), or says why it cannot be read.

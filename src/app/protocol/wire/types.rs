@@ -9,11 +9,12 @@ use crate::sim::whatif::{
     Comparison, Input, KpiDiff, PainWorth, TargetAnswer, Tornado, TornadoBar, VariantResult,
 };
 use crate::sim::Scenario;
+use crate::store::pretty::compact;
 
 /// A scenario travels as its JSON (its untagged rates and ranges have no fixed binary shape).
 impl Wire for Scenario {
     fn put(&self, out: &mut Vec<u8>) {
-        serde_json::to_string(self).unwrap_or_default().put(out);
+        compact(self).put(out);
     }
     fn get(input: &mut &[u8]) -> Option<Self> {
         serde_json::from_str(&String::get(input)?).ok()
