@@ -8,6 +8,7 @@ use super::super::fields::{churn_mean, Field};
 use super::super::parse::{pct_text, round2};
 use super::super::root::AppContext;
 use super::field::{input, inputs, select, Label, Look, Row, NUM, PROB, TEXT};
+use super::moments::stage_options;
 use super::problems::panel_problems;
 
 /// The two churn rows of heterogeneous churn.
@@ -74,12 +75,7 @@ pub fn retention_editor(ctx: &AppContext) -> Html {
 /// Advocacy: promotion of active customers, advocates' churn and referrals.
 pub fn advocacy_editor(ctx: &AppContext) -> Html {
     let s = &ctx.state.scenario;
-    let stages: Vec<(String, String)> = s
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, st)| (i.to_string(), format!("{}. {}", i + 1, st.name)))
-        .collect();
+    let stages = stage_options(s);
     let delight = Look {
         hint: "per moment, up to 3",
         ..NUM

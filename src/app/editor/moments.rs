@@ -11,14 +11,18 @@ use super::buttons::{add, remove};
 use super::field::{check, input, select, PROB, TEXT};
 use super::problems::panel_problems;
 
-/// Options for choosing where something happens: every funnel stage, then Retention and Advocacy.
-pub fn location_options(s: &Scenario) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = s
-        .stages
+/// Options for choosing a funnel stage: its index, and its number and name ("2. Interest").
+pub fn stage_options(s: &Scenario) -> Vec<(String, String)> {
+    s.stages
         .iter()
         .enumerate()
         .map(|(i, st)| (i.to_string(), format!("{}. {}", i + 1, st.name)))
-        .collect();
+        .collect()
+}
+
+/// Options for choosing where something happens: every funnel stage, then Retention and Advocacy.
+pub fn location_options(s: &Scenario) -> Vec<(String, String)> {
+    let mut v = stage_options(s);
     v.push(("retention".into(), "Retention".into()));
     v.push(("advocacy".into(), "Advocacy".into()));
     v
