@@ -17,7 +17,6 @@ use journey_sim::sim::Scenario;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
-use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -40,8 +39,8 @@ fn by_id(root: &Element, id: &str) -> Element {
         .unwrap_or_else(|| panic!("no element {id} in {}", root.inner_html()))
 }
 
-/// Renders view `C` of `reply` (sent through the worker's binary encoding first) and returns its root.
-async fn render<C: BaseComponent<Properties = ViewProps>>(reply: Reply, kpi: &str) -> Element {
+/// Renders the result view of `reply` (sent through the worker's binary encoding first) and returns its root.
+async fn render(reply: Reply, kpi: &str) -> Element {
     let reply = wire::decode(&wire::encode(&reply)).expect("the reply round-trips");
     let root = root();
     let props = ViewProps {
@@ -52,7 +51,7 @@ async fn render<C: BaseComponent<Properties = ViewProps>>(reply: Reply, kpi: &st
         run: 1,
         kpi: kpi.to_string().into(),
     };
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<ResultView>::with_root_and_props(root.clone(), props).render();
     TimeoutFuture::new(30).await;
     root
 }
@@ -67,7 +66,7 @@ async fn comparison_shows_p_better_and_overlaid_charts() {
     }
     let c = compare(&s, &[better]).unwrap();
     let p = c.variants[0].diffs["purchased"].p_better;
-    let root = render::<ResultView>(Reply::Compare(c), "").await;
+    let root = render(Reply::Compare(c), "").await;
     let view = by_id(&root, "compare-view");
     assert_eq!(
         view.get_attribute("data-elapsed-ms").as_deref(),
@@ -101,7 +100,7 @@ async fn tornado_draws_sorted_bars_and_the_rank_correlations() {
     let t = tornado(&small(), "purchased", 100).unwrap();
     let (n, top) = (t.bars.len(), t.bars[0].input.label.clone());
     assert!(t.bars.windows(2).all(|w| w[0].swing() >= w[1].swing()));
-    let root = render::<ResultView>(Reply::Tornado(t), "purchased").await;
+    let root = render(Reply::Tornado(t), "purchased").await;
     let view = by_id(&root, "tornado");
     assert_eq!(view.get_attribute("data-bars"), Some(n.to_string()));
     let svg = view.query_selector("svg").unwrap().expect("tornado SVG");
@@ -121,7 +120,7 @@ async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
     let s = small();
     let rows = rank_pain_points(&s, "purchased", 100).unwrap();
     let first = rows[0].clone();
-    let root = render::<ResultView>(Reply::PainRanking(rows), "purchased").await;
+    let root = render(Reply::PainRanking(rows), "purchased").await;
     let view = by_id(&root, "painpoint-ranking");
     assert_eq!(
         view.get_attribute("data-rows"),
@@ -139,7 +138,7 @@ async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
 async fn target_answer_and_unreachable_target() {
     let s = small();
     let a = seek_target(&s, ParamId::Conversion(0), "purchased", 1e12, 20).unwrap();
-    let root = render::<ResultView>(Reply::Target(a), "purchased").await;
+    let root = render(Reply::Target(a), "purchased").await;
     assert!(by_id(&root, "target-unreachable")
         .text_content()
         .unwrap()
@@ -148,7 +147,7 @@ async fn target_answer_and_unreachable_target() {
     let mid = (lo.range.0 + lo.range.1) / 2.0;
     let a = seek_target(&s, ParamId::Conversion(0), "purchased", mid, 20).unwrap();
     let v = a.value.unwrap();
-    let root = render::<ResultView>(Reply::Target(a), "purchased").await;
+    let root = render(Reply::Target(a), "purchased").await;
     assert_eq!(
         by_id(&root, "target-value").text_content().unwrap(),
         format!("{:.1}%", v * 100.0)
