@@ -58,13 +58,19 @@ def skip_limits(data, i):
     return i
 
 
+def parts(data, i, end):
+    """The parts of a module's sections (or of a name section's subsections) from i to end: each an id
+    byte and a LEB128 size; yields (id, start of its content, end of its content)."""
+    while i < end:
+        size, start = leb(data, i + 1)
+        yield data[i], start, start + size
+        i = start + size
+
+
 def read_module(data):
     """Returns (sections {id: size}, function body sizes, {function index: name}, imported function count)."""
-    i, imported, bodies, names, sections = 8, 0, [], {}, collections.Counter()
-    while i < len(data):
-        sid = data[i]
-        size, i = leb(data, i + 1)
-        end = i + size
+    imported, bodies, names, sections = 0, [], {}, collections.Counter()
+    for sid, i, end in parts(data, 8, len(data)):
         if sid == 2:
             count, j = leb(data, i)
             for _ in range(count):
@@ -91,10 +97,7 @@ def read_module(data):
             custom = data[j:j + n].decode()
             j += n
             sid = 'custom:' + custom
-            while custom == 'name' and j < end:
-                sub = data[j]
-                sub_size, j = leb(data, j + 1)
-                sub_end = j + sub_size
+            for sub, j, _ in parts(data, j, end if custom == 'name' else j):
                 if sub == 1:
                     count, j = leb(data, j)
                     for _ in range(count):
@@ -102,9 +105,7 @@ def read_module(data):
                         n, j = leb(data, j)
                         names[index] = data[j:j + n].decode('utf-8', 'replace')
                         j += n
-                j = sub_end
-        sections[sid] += size
-        i = end
+        sections[sid] += end - i
     return sections, bodies, names, imported
 
 
