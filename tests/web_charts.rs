@@ -5,7 +5,7 @@
 use journey_sim::app::charts::{
     advocacy_svg, funnel_svg, histogram_svg, retention_svg, ChartOptions, Theme,
 };
-use journey_sim::app::protocol::{pack, unpack};
+use journey_sim::app::engine::protocol::{pack, unpack};
 use journey_sim::sim::templates::default_scenario;
 use journey_sim::sim::{Simulation, Summary};
 use wasm_bindgen_test::*;

@@ -9,7 +9,6 @@ use gloo_timers::future::TimeoutFuture;
 use journey_sim::app::analysis::protocol::Reply;
 use journey_sim::app::analysis::views::{ResultView, ViewProps};
 use journey_sim::app::analysis::{AnalysisPanel, AnalysisProps};
-use journey_sim::app::protocol::wire;
 use journey_sim::sim::params::ParamId;
 use journey_sim::sim::templates::default_scenario;
 use journey_sim::sim::whatif::{compare, rank_pain_points, seek_target, tornado};
@@ -17,6 +16,7 @@ use journey_sim::sim::Scenario;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use yew_agent::codec::{Bincode, Codec};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -39,9 +39,9 @@ fn by_id(root: &Element, id: &str) -> Element {
         .unwrap_or_else(|| panic!("no element {id} in {}", root.inner_html()))
 }
 
-/// Renders the result view of `reply` (sent through the worker's binary encoding first) and returns its root.
+/// Renders the result view of `reply` (sent through the workers' codec first) and returns its root.
 async fn render(reply: Reply, kpi: &str) -> Element {
-    let reply = wire::decode(&wire::encode(&reply)).expect("the reply round-trips");
+    let reply: Reply = Bincode::decode(Bincode::encode(&reply));
     let root = root();
     let props = ViewProps {
         reply: Rc::new(reply),

@@ -1,7 +1,7 @@
 //! The browser app: a yew single-page journey editor with results drawn from worker-computed summaries.
 //!
 //! Data flows one way: the [`state::AppState`] reducer holds the scenario being edited; a valid scenario
-//! goes to the engine workers ([`pool`], [`worker`]); their [`crate::sim::Summary`] comes back into the
+//! goes to the engine workers ([`engine`], on the generic [`workers`] client); their [`crate::sim::Summary`] comes back into the
 //! reducer and is drawn by [`results`] with the pure functions of [`charts`]. [`persist`] keeps and
 //! moves scenarios (library, autosave, share links, files, downloads) and [`views`] holds the embed and
 //! presentation views chosen by the URL fragment.
@@ -9,12 +9,11 @@
 pub mod analysis;
 pub mod charts;
 pub mod editor;
+pub mod engine;
 pub mod fields;
 pub mod header;
 pub mod parse;
 pub mod persist;
-pub mod pool;
-pub mod protocol;
 pub mod results;
 pub mod root;
 pub mod spawn;
@@ -22,6 +21,6 @@ pub mod state;
 pub mod structure;
 pub mod ui;
 pub mod views;
-pub mod worker;
+pub mod workers;
 
 pub use root::{App, AppProps};

@@ -6,12 +6,12 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::editor::editor;
+use super::engine::{run, use_engine, Engine};
 use super::header::header;
 use super::persist::files::drop_handlers;
 use super::persist::keys::{undo_key, use_keydown, use_reload_on_hashchange};
 use super::persist::startup::{current_fragment, initial_state};
 use super::persist::{use_persistence, Storage};
-use super::pool::{run, use_engine, Engine};
 use super::results::results;
 use super::state::{Action, AppState, View};
 use super::views::{embed_view, PresentView};

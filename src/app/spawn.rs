@@ -5,33 +5,45 @@
 //! `modulepreload` and wasm `preload` links), so a worker can never mix files of two deployments; the
 //! app's `main` does nothing in a worker (there is no `window`).
 
-/// The engine reactor ([`super::worker::EngineReactor`]).
-pub const ENGINE: &str = "engine";
-/// The what-if analysis reactor ([`super::analysis::worker::AnalysisReactor`]).
-pub const ANALYSIS: &str = "analysis";
+/// Which reactor a worker runs: the worker's loader passes it to `start_worker` by [`Role::name`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The engine reactor ([`super::engine::worker::EngineReactor`]).
+    Engine,
+    /// The what-if analysis reactor ([`super::analysis::worker::AnalysisReactor`]).
+    Analysis,
+}
 
-/// Registers the reactor of `role` in this worker (called by the exported `start_worker`).
-pub fn start(role: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use super::protocol::codec::WireCodec;
-        use yew_agent::Registrable;
-        match role {
-            ENGINE => super::worker::EngineReactor::registrar()
-                .encoding::<WireCodec>()
-                .register(),
-            ANALYSIS => super::analysis::worker::AnalysisReactor::registrar()
-                .encoding::<WireCodec>()
-                .register(),
-            _ => {}
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 2] = [Role::Engine, Role::Analysis];
+
+    /// The name the loader script passes to `start_worker`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Engine => "engine",
+            Role::Analysis => "analysis",
         }
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = role;
+
+    /// The role of `name`, if any.
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// Registers the reactor of `role` in this worker (called by the exported `start_worker`).
+pub fn start(role: Role) {
+    use yew_agent::Registrable;
+    match role {
+        Role::Engine => super::engine::worker::EngineReactor::registrar().register(),
+        Role::Analysis => super::analysis::worker::AnalysisReactor::registrar().register(),
+    }
 }
 
 /// The worker loader script for `role`, with the glue at `glue` and the wasm at `wasm` (absolute URLs).
-pub fn loader_script(glue: &str, wasm: &str, role: &str) -> String {
+pub fn loader_script(glue: &str, wasm: &str, role: Role) -> String {
+    let role = role.name();
     format!(
         "import init, {{ start_worker }} from {glue:?};\n\
          await init({{ module_or_path: {wasm:?} }});\n\
@@ -58,7 +70,7 @@ fn link_href(selector: &str) -> Option<String> {
 /// for its glue and wasm (not a trunk build). Callers then compute on the page or say that workers are
 /// unavailable, rather than fail or guess file names.
 #[cfg(target_arch = "wasm32")]
-pub fn loader_url(role: &str) -> Option<String> {
+pub fn loader_url(role: Role) -> Option<String> {
     if web_sys::window()?.origin() == "null" {
         return None;
     }
@@ -73,11 +85,30 @@ pub fn loader_url(role: &str) -> Option<String> {
         .ok()
 }
 
+/// The processors the browser reports (`navigator.hardwareConcurrency`; 1 outside a browser).
+pub fn cores() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        return w.navigator().hardware_concurrency() as usize;
+    }
+    1
+}
+
+/// No worker starts outside a browser (native builds of the app, for its tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn loader_url(_role: Role) -> Option<String> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn loader_imports_the_glue_and_starts_the_role() {
-        let s = super::loader_script("https://x/a/app.js", "https://x/a/app_bg.wasm", "engine");
+        let s = super::loader_script(
+            "https://x/a/app.js",
+            "https://x/a/app_bg.wasm",
+            super::Role::Engine,
+        );
         assert!(
             s.starts_with("import init, { start_worker } from \"https://x/a/app.js\";"),
             "{s}"
@@ -87,5 +118,9 @@ mod tests {
             "{s}"
         );
         assert!(s.contains("start_worker(\"engine\");"), "{s}");
+        for role in super::Role::ALL {
+            assert_eq!(super::Role::from_name(role.name()), Some(role));
+        }
+        assert_eq!(super::Role::from_name("nope"), None);
     }
 }

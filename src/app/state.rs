@@ -168,7 +168,7 @@ impl AppState {
         let scenario = self.scenario.clone();
         let history = Rc::make_mut(&mut self.history);
         match group {
-            Some(key) => history.push_coalesced(scenario, &key, super::pool::now_ms()),
+            Some(key) => history.push_coalesced(scenario, &key, super::engine::client::now_ms()),
             None => history.push(scenario),
         };
     }

@@ -17,5 +17,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn start_worker(role: &str) {
-    journey_sim::app::spawn::start(role);
+    if let Some(role) = journey_sim::app::spawn::Role::from_name(role) {
+        journey_sim::app::spawn::start(role);
+    }
 }

@@ -47,15 +47,24 @@ pub struct Histogram {
     pub counts: Vec<u32>,
 }
 
-/// Reads `null` as NaN (serde_json writes NaN as `null`).
+/// Reads `null` as NaN in JSON (serde_json writes NaN as `null`); a binary format (the worker
+/// messages) carries the number itself.
 pub fn nan_if_null<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
+    if d.is_human_readable() {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::NAN))
+    } else {
+        f64::deserialize(d)
+    }
 }
 
-/// Reads a list whose `null` entries stand for NaN.
+/// Reads a list whose `null` entries stand for NaN (as [`nan_if_null`]).
 pub fn nans_if_null<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f64>, D::Error> {
-    let v = Vec::<Option<f64>>::deserialize(d)?;
-    Ok(v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect())
+    if d.is_human_readable() {
+        let v = Vec::<Option<f64>>::deserialize(d)?;
+        Ok(v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect())
+    } else {
+        Vec::<f64>::deserialize(d)
+    }
 }
 
 /// The `q`-quantile (0–1) of sorted values by linear interpolation (Hyndman–Fan type 7).

@@ -10,13 +10,49 @@ use super::record::{RunRecord, CAUSES, FLOW_FIELDS, KPIS, LINEAR_KPIS, SERIES};
 use super::stats::{histogram_sorted, nans_if_null, sort_finite, stats_sorted, Histogram, Stats};
 
 /// A per-run figure across runs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KpiSummary {
     /// Mean, sd, percentiles and exact expectation.
-    #[serde(flatten)]
     pub stats: Stats,
     /// Distribution across runs.
     pub histogram: Histogram,
+}
+
+/// The JSON form of a [`KpiSummary`]: the statistics inline beside `histogram`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "KpiSummary")]
+struct FlatKpi<S, H> {
+    #[serde(flatten)]
+    stats: S,
+    histogram: H,
+}
+
+/// JSON (exports, files) shows a KPI flat; a binary format (worker messages) cannot encode serde's
+/// `flatten` (a map of unknown length), so there it is the pair (statistics, histogram).
+impl Serialize for KpiSummary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            FlatKpi {
+                stats: &self.stats,
+                histogram: &self.histogram,
+            }
+            .serialize(s)
+        } else {
+            (&self.stats, &self.histogram).serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for KpiSummary {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (stats, histogram) = if d.is_human_readable() {
+            let flat = FlatKpi::<Stats, Histogram>::deserialize(d)?;
+            (flat.stats, flat.histogram)
+        } else {
+            <(Stats, Histogram)>::deserialize(d)?
+        };
+        Ok(KpiSummary { stats, histogram })
+    }
 }
 
 /// A per-period series across runs: arrays of length horizon + 1.
@@ -86,8 +122,11 @@ pub struct Summary {
     pub per_run_kpis: Vec<Vec<f64>>,
 }
 
-/// Reads rows whose `null` entries stand for NaN.
+/// Reads rows whose `null` entries stand for NaN (in JSON; see [`super::stats::nan_if_null`]).
 fn nan_rows_if_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Vec<f64>>, D::Error> {
+    if !d.is_human_readable() {
+        return Vec::<Vec<f64>>::deserialize(d);
+    }
     let rows = Vec::<Vec<Option<f64>>>::deserialize(d)?;
     Ok(rows
         .into_iter()

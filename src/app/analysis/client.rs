@@ -1,17 +1,18 @@
-//! The page side of the analysis worker: two dedicated workers ("lanes": comparisons on one, the
-//! other analyses on the second, so a comparison and a tornado run side by side), spawned on first use.
-//! Each request gets a new job id; a reply is handed to the panel only if its job is still the current
-//! one of its kind, so a newer request or a cancel supersedes an older one.
-//!
-//! The workers run the page's own wasm ([`crate::app::spawn`]), so the site works under any sub-path.
+//! The page side of the analysis worker, on the generic [`Workers`] client: two dedicated workers
+//! ("lanes": comparisons on one, the other analyses on the second, so a comparison and a tornado run
+//! side by side), spawned on first use. Each request gets a new job id; a reply is handed to the panel
+//! only if its job is still the current one of its kind, so a newer request or a cancel supersedes an
+//! older one.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
-use super::protocol::{Kind, Reply, Request, KINDS};
-use crate::app::protocol::wire;
+use super::protocol::{write_request, Input, Kind, Output, Reply, Request, KINDS};
+use super::worker::AnalysisReactor;
+use crate::app::spawn::Role;
+use crate::app::workers::Workers;
 
 /// A finished job, as handed to the panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,10 +41,14 @@ struct Inner {
     enabled: bool,
     next_job: u64,
     current: [u64; KINDS],
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     on_done: Callback<Finished>,
-    #[cfg(target_arch = "wasm32")]
-    lanes: Option<imp::Lanes>,
+    /// `None` until first used; `Some(None)` where workers cannot start.
+    lanes: Option<Option<Workers<AnalysisReactor>>>,
+}
+
+/// The lane of an analysis: comparisons on one worker, everything else on the other.
+fn lane(kind: Kind) -> usize {
+    usize::from(kind != Kind::Compare)
 }
 
 impl Analysis {
@@ -54,30 +59,27 @@ impl Analysis {
         if !inner.enabled {
             return None;
         }
-        let bytes = wire::encode(request);
+        let request_text = write_request(request);
         inner.next_job += 1;
         let (job, kind) = (inner.next_job, request.kind());
         inner.current[kind as usize] = job;
-        #[cfg(target_arch = "wasm32")]
-        {
-            if inner.lanes.is_none() {
-                inner.lanes = imp::Lanes::spawn(&self.inner);
-            }
-            inner.lanes.as_ref()?.run(job, kind, bytes);
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        drop(bytes);
+        let lanes = Self::lanes(&mut inner, &self.inner).as_ref()?;
+        lanes.send(
+            lane(kind),
+            Input::Run {
+                job,
+                kind,
+                request: request_text,
+            },
+        );
         Some(job)
     }
 
     /// Spawns the workers ahead of the first request (so their start-up is not part of its time).
     pub fn warm(&self) {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let mut inner = self.inner.borrow_mut();
-            if inner.enabled && inner.lanes.is_none() {
-                inner.lanes = imp::Lanes::spawn(&self.inner);
-            }
+        let mut inner = self.inner.borrow_mut();
+        if inner.enabled {
+            Self::lanes(&mut inner, &self.inner);
         }
     }
 
@@ -85,12 +87,38 @@ impl Analysis {
     pub fn cancel(&self, kind: Kind) {
         let mut inner = self.inner.borrow_mut();
         let job = std::mem::take(&mut inner.current[kind as usize]);
-        #[cfg(target_arch = "wasm32")]
-        if let Some(l) = &inner.lanes {
-            l.cancel(job, kind);
+        if let Some(Some(lanes)) = &inner.lanes {
+            lanes.send(lane(kind), Input::Cancel { job });
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = job;
+    }
+
+    /// The workers, spawned on first use.
+    fn lanes<'a>(
+        inner: &'a mut Inner,
+        rc: &Rc<RefCell<Inner>>,
+    ) -> &'a Option<Workers<AnalysisReactor>> {
+        let weak = Rc::downgrade(rc);
+        inner.lanes.get_or_insert_with(|| {
+            Workers::spawn(Role::Analysis, 2, move |_, output| deliver(&weak, output))
+        })
+    }
+}
+
+/// Hands a reply to the panel if its job is still the current one of its kind.
+fn deliver(inner: &Weak<RefCell<Inner>>, Output { job, kind, reply }: Output) {
+    let Some(inner) = inner.upgrade() else {
+        return;
+    };
+    let on_done = {
+        let guard = inner.borrow();
+        (guard.current[kind as usize] == job).then(|| guard.on_done.clone())
+    };
+    if let Some(on_done) = on_done {
+        on_done.emit(Finished {
+            job,
+            kind,
+            result: reply,
+        });
     }
 }
 
@@ -103,91 +131,8 @@ pub fn use_analysis(on_done: Callback<Finished>, enabled: bool) -> Analysis {
             next_job: 0,
             current: [0; KINDS],
             on_done,
-            #[cfg(target_arch = "wasm32")]
             lanes: None,
         })),
     });
     (*analysis).clone()
-}
-
-#[cfg(target_arch = "wasm32")]
-mod imp {
-    //! Worker spawning and message routing (browser only).
-
-    use std::cell::RefCell;
-    use std::rc::{Rc, Weak};
-
-    use yew_agent::__vendored::futures::StreamExt;
-    use yew_agent::reactor::{ReactorBridge, ReactorSpawner};
-
-    use super::super::protocol::{Input, Kind, Output};
-    use super::super::worker::AnalysisReactor;
-    use super::{Finished, Inner};
-    use crate::app::protocol::codec::WireCodec;
-
-    type Bridge = Rc<RefCell<ReactorBridge<AnalysisReactor>>>;
-
-    /// The two workers.
-    pub struct Lanes {
-        lanes: [Bridge; 2],
-    }
-
-    fn lane(kind: Kind) -> usize {
-        usize::from(kind != Kind::Compare)
-    }
-
-    impl Lanes {
-        /// Both lanes, or `None` when the page cannot start workers (no loader for them).
-        pub fn spawn(inner: &Rc<RefCell<Inner>>) -> Option<Lanes> {
-            let url = crate::app::spawn::loader_url(crate::app::spawn::ANALYSIS)?;
-            let spawn = || -> Bridge {
-                let bridge = Rc::new(RefCell::new(
-                    ReactorSpawner::<AnalysisReactor>::new()
-                        .encoding::<WireCodec>()
-                        .with_loader(true)
-                        .as_module(true)
-                        .spawn(&url),
-                ));
-                listen(bridge.clone(), Rc::downgrade(inner));
-                bridge
-            };
-            Some(Lanes {
-                lanes: [spawn(), spawn()],
-            })
-        }
-
-        pub fn run(&self, job: u64, kind: Kind, request: Vec<u8>) {
-            let input = Input::Run { job, kind, request };
-            self.lanes[lane(kind)].borrow().send_input(input);
-        }
-
-        pub fn cancel(&self, job: u64, kind: Kind) {
-            self.lanes[lane(kind)]
-                .borrow()
-                .send_input(Input::Cancel { job });
-        }
-    }
-
-    fn listen(bridge: Bridge, inner: Weak<RefCell<Inner>>) {
-        wasm_bindgen_futures::spawn_local(async move {
-            loop {
-                let next = std::future::poll_fn(|cx| bridge.borrow_mut().poll_next_unpin(cx)).await;
-                let (Some(Output { job, kind, reply }), Some(inner)) = (next, inner.upgrade())
-                else {
-                    return;
-                };
-                let on_done = {
-                    let guard = inner.borrow();
-                    (guard.current[kind as usize] == job).then(|| guard.on_done.clone())
-                };
-                if let Some(on_done) = on_done {
-                    on_done.emit(Finished {
-                        job,
-                        kind,
-                        result: reply,
-                    });
-                }
-            }
-        });
-    }
 }

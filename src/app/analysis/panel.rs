@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::app::charts::{kpi_label, Theme};
-use crate::app::pool::now_ms;
+use crate::app::engine::client::now_ms;
 use crate::app::root::AppContext;
 use crate::sim::{Scenario, KPIS};
 

@@ -1,10 +1,11 @@
 //! Messages between the page and the analysis worker, and the worker's pure request handler.
 //!
-//! Messages travel in their binary [`wire`] form (NaN kept) through the workers' codec. A request
-//! rides in a run message as its own binary form, read only when the worker starts on it.
+//! Messages travel through yew-agent's own codec (bincode: numbers as their 8 bytes, NaN kept). A
+//! request rides in a run message as its JSON text (its scenarios have untagged rates and ranges, which
+//! have no fixed binary shape), read only when the worker starts on it.
 
-use crate::app::protocol::codec::serde_via_wire;
-use crate::app::protocol::wire::{self, take, wire_enums, wire_structs, Wire};
+use serde::{Deserialize, Serialize};
+
 use crate::sim::params::ParamId;
 use crate::sim::whatif::{
     compare, rank_pain_points, seek_target, tornado, Comparison, PainWorth, TargetAnswer, Tornado,
@@ -16,7 +17,7 @@ pub const MAX_RUNS: usize = 2_000;
 
 /// The four analyses; each has its own current job, so a newer request of one kind supersedes the
 /// older one without touching the others.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     /// Baseline against variants.
     Compare = 0,
@@ -32,7 +33,7 @@ pub enum Kind {
 pub const KINDS: usize = 4;
 
 /// What the panel asks the worker to compute.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Compare the baseline with each variant under common random numbers.
     Compare {
@@ -87,7 +88,7 @@ impl Request {
 }
 
 /// The engine's answer to a [`Request`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
     /// See [`compare`].
     Compare(Comparison),
@@ -100,16 +101,16 @@ pub enum Reply {
 }
 
 /// What the page sends to the analysis worker.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Input {
-    /// Compute a request (its [`wire`] form) as job `job`; supersedes older jobs of its kind.
+    /// Compute a request (its JSON text) as job `job`; supersedes older jobs of its kind.
     Run {
         /// Job id (increasing).
         job: u64,
         /// The analysis.
         kind: Kind,
-        /// The [`wire`] form of the [`Request`].
-        request: Vec<u8>,
+        /// The JSON text of the [`Request`].
+        request: String,
     },
     /// Drop job `job` if it has not been answered yet.
     Cancel {
@@ -119,7 +120,7 @@ pub enum Input {
 }
 
 /// What the worker sends back.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Output {
     /// Job id.
     pub job: u64,
@@ -129,64 +130,14 @@ pub struct Output {
     pub reply: Result<Reply, String>,
 }
 
-impl Wire for Kind {
-    fn put(&self, out: &mut Vec<u8>) {
-        out.push(*self as u8);
-    }
-    fn get(input: &mut &[u8]) -> Option<Self> {
-        let kinds = [Kind::Compare, Kind::Tornado, Kind::Pain, Kind::Target];
-        kinds.get(usize::from(take(input, 1)?[0])).copied()
-    }
+/// The text a request travels as in a run message.
+pub fn write_request(request: &Request) -> String {
+    serde_json::to_string(request).expect("a request is plain data, always written as JSON")
 }
-
-impl Wire for Reply {
-    fn put(&self, out: &mut Vec<u8>) {
-        match self {
-            Reply::Compare(c) => tagged(out, 0, c),
-            Reply::Tornado(t) => tagged(out, 1, t),
-            Reply::PainRanking(p) => tagged(out, 2, p),
-            Reply::Target(a) => tagged(out, 3, a),
-        }
-    }
-    fn get(input: &mut &[u8]) -> Option<Self> {
-        Some(match take(input, 1)?[0] {
-            0 => Reply::Compare(Wire::get(input)?),
-            1 => Reply::Tornado(Wire::get(input)?),
-            2 => Reply::PainRanking(Wire::get(input)?),
-            3 => Reply::Target(Wire::get(input)?),
-            _ => return None,
-        })
-    }
-}
-
-/// Writes a tag byte, then the value.
-fn tagged<T: Wire>(out: &mut Vec<u8>, tag: u8, value: &T) {
-    out.push(tag);
-    value.put(out);
-}
-
-wire_enums! {
-    Request {
-        Compare { baseline, variants } = 0,
-        Tornado { scenario, kpi, runs } = 1,
-        PainRanking { scenario, kpi, runs } = 2,
-        Target { scenario, param, kpi, target, draws } = 3,
-    }
-    Input {
-        Run { job, kind, request } = 0,
-        Cancel { job } = 1,
-    }
-}
-
-wire_structs! {
-    Output { job, kind, reply }
-}
-
-serde_via_wire!(Input, Output);
 
 /// Reads a request sent in a run message.
-pub fn read_request(bytes: &[u8]) -> Result<Request, String> {
-    wire::decode(bytes).ok_or_else(|| "unreadable analysis request".to_string())
+pub fn read_request(text: &str) -> Result<Request, String> {
+    serde_json::from_str(text).map_err(|e| format!("unreadable analysis request: {e}"))
 }
 
 /// Computes one request with the engine (runs capped at [`MAX_RUNS`]).
@@ -244,7 +195,9 @@ mod tests {
             kind: Kind::Tornado,
             reply: Ok(Reply::Tornado(t.clone())),
         };
-        let back = wire::decode::<Output>(&wire::encode(&output)).unwrap();
+        let config = bincode::config::standard();
+        let bytes = bincode::serde::encode_to_vec(&output, config).unwrap();
+        let (back, _): (Output, usize) = bincode::serde::decode_from_slice(&bytes, config).unwrap();
         assert_eq!((back.job, back.kind), (3, Kind::Tornado));
         let Ok(Reply::Tornado(b)) = back.reply else {
             panic!("not a tornado")
@@ -252,15 +205,16 @@ mod tests {
         assert!(b.bars[0].kpi_low.is_nan());
         assert_eq!(b.bars[1], t.bars[1]);
         let failed: Result<Reply, String> = Err("no".into());
-        let back = wire::decode::<Result<Reply, String>>(&wire::encode(&failed));
-        assert_eq!(back, Some(failed));
+        let bytes = bincode::serde::encode_to_vec(&failed, config).unwrap();
+        let back = bincode::serde::decode_from_slice(&bytes, config).map(|(r, _)| r);
+        assert_eq!(back.ok(), Some(failed));
         let request = Request::Compare {
             baseline: s.clone(),
             variants: vec![s.clone()],
         };
-        let again = read_request(&wire::encode(&request)).unwrap();
+        let again = read_request(&write_request(&request)).unwrap();
         assert_eq!(again, request);
-        assert!(read_request(&[9]).is_err());
+        assert!(read_request("{").is_err());
         assert_eq!(again.kind(), Kind::Compare);
         let Ok(Reply::Compare(c)) = handle(again) else {
             panic!("comparison failed")

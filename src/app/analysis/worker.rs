@@ -11,10 +11,10 @@ use yew_agent::prelude::*;
 use super::protocol::{handle, read_request, Input, Kind, Output, KINDS};
 
 /// A pending job: id, arrival order, kind and request.
-type Job = (u64, u64, Kind, Vec<u8>);
+type Job = (u64, u64, Kind, String);
 
 /// Pending jobs: per kind (indexed by `Kind as usize`), the newest request (job id, arrival order,
-/// kind, request in its binary form). A fixed array rather than a map: it is small, and a map would add its own code.
+/// kind, request as its JSON text). A fixed array rather than a map: it is small, and a map would add its own code.
 #[derive(Default)]
 struct Pending {
     jobs: [Option<Job>; KINDS],
@@ -45,7 +45,7 @@ impl Pending {
     }
 
     /// Removes and returns the oldest pending job.
-    fn next(&mut self) -> Option<(u64, Kind, Vec<u8>)> {
+    fn next(&mut self) -> Option<(u64, Kind, String)> {
         let slot = self
             .jobs
             .iter_mut()
@@ -114,7 +114,7 @@ mod tests {
     use super::*;
 
     fn run(job: u64, kind: Kind) -> Input {
-        let request = format!("request {job}").into_bytes();
+        let request = format!("request {job}");
         Input::Run { job, kind, request }
     }
 
@@ -130,8 +130,8 @@ mod tests {
         pending.take(run(4, Kind::Pain));
         let (job, kind, request) = pending.next().expect("a pending job");
         assert_eq!(
-            (job, kind, request.as_slice()),
-            (3, Kind::Target, &b"request 3"[..])
+            (job, kind, request.as_str()),
+            (3, Kind::Target, "request 3")
         );
         assert_eq!(pending.next().map(|(job, ..)| job), Some(4));
         assert!(pending.is_empty());

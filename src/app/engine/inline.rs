@@ -1,6 +1,6 @@
 //! The engine on the page, for where web workers cannot start (an opaque origin, i.e. a sandboxed
 //! iframe without `allow-same-origin`, or a page without the build's preload links: see
-//! [`crate::app::spawn::loader_url`]). Runs one batch per task, yielding between batches so the page stays
+//! [`crate::app::workers::Workers::spawn`]). Runs one batch per task, yielding between batches so the page stays
 //! responsive and a newer job (or Cancel) stops this one.
 
 use std::cell::RefCell;
@@ -8,12 +8,13 @@ use std::rc::{Rc, Weak};
 
 use crate::sim::{Scenario, Simulation};
 
-use super::super::state::Action;
-use super::{now_ms, Inner};
+use crate::app::state::Action;
+
+use super::client::{now_ms, Inner};
 
 /// Computes `scenario` as job `job` on the page, reporting progress and the final summary.
 pub fn run(inner: Weak<RefCell<Inner>>, job: u64, scenario: Scenario) {
-    wasm_bindgen_futures::spawn_local(async move {
+    yew::platform::spawn_local(async move {
         let current = |inner: &Weak<RefCell<Inner>>| {
             let rc: Rc<RefCell<Inner>> = inner.upgrade()?;
             let guard = rc.try_borrow().ok()?;

@@ -1,16 +1,16 @@
 //! Messages between the page and the engine workers.
 //!
-//! Messages travel in their binary [`wire`] form through the workers' [`codec`]. A scenario goes as
-//! its JSON text (the worker reports a scenario it cannot read), a batch of run records as one flat
-//! `Vec<f64>` that [`unpack`] cuts back into records, and a summary as itself.
+//! Messages travel through yew-agent's own codec (bincode, numbers as their 8 bytes, so NaN and
+//! infinities arrive as themselves). A scenario goes as its JSON text (its untagged rates and ranges
+//! have no fixed binary shape, and the worker reports a scenario it cannot read), a batch of run records
+//! as one flat `Vec<f64>` that [`unpack`] cuts back into records, and a summary as itself.
 
-pub mod codec;
-pub mod wire;
+use serde::{Deserialize, Serialize};
 
 use crate::sim::{RunRecord, Summary};
 
 /// What the page sends to a worker.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Input {
     /// Compute batches `first, first + stride, …` of the scenario (JSON) and send each back.
     Compute {
@@ -32,7 +32,7 @@ pub enum Input {
 }
 
 /// What a worker sends to the page.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Output {
     /// The records of one batch, packed.
     Batch {
@@ -45,21 +45,6 @@ pub enum Output {
     /// The scenario could not be simulated.
     Failed { job: u64, message: String },
 }
-
-wire::wire_enums! {
-    Input {
-        Compute { job, scenario, first, stride } = 0,
-        Collect { job, scenario } = 1,
-        Batch { job, index, data } = 2,
-        Cancel { job } = 3,
-    }
-    Output {
-        Batch { job, index, data } = 0,
-        Summary { job, summary } = 1,
-        Failed { job, message } = 2,
-    }
-}
-codec::serde_via_wire!(Input, Output);
 
 /// Packs run records into one flat list.
 pub fn pack(records: &[RunRecord]) -> Vec<f64> {
@@ -127,25 +112,28 @@ mod tests {
             assert_eq!(a.flows, b.flows);
         }
         assert!(unpack(&[1.0, 2.0], s.stages.len(), s.meta.horizon as usize).is_err());
-        let summary = sim.run();
+        let mut summary = sim.run();
+        // Undefined and infinite figures must arrive as themselves too.
+        let first = summary.kpis.values_mut().next().expect("a KPI");
+        (first.stats.mean, first.stats.sd, first.stats.expected) =
+            (f64::NAN, f64::INFINITY, Some(f64::NEG_INFINITY));
         let output = Output::Summary {
             job: 7,
             summary: Box::new(summary.clone()),
         };
-        let bytes = wire::encode(&output);
-        let Some(Output::Summary { job, summary: back }) = wire::decode::<Output>(&bytes) else {
-            panic!("the summary does not read back");
+        // The very format of yew-agent's default codec (bincode, standard configuration).
+        let config = bincode::config::standard();
+        let bytes = bincode::serde::encode_to_vec(&output, config).expect("a summary encodes");
+        let (back, read): (Output, usize) =
+            bincode::serde::decode_from_slice(&bytes, config).expect("a summary decodes");
+        assert_eq!(read, bytes.len());
+        let Output::Summary { job, summary: back } = back else {
+            panic!("the summary does not read back as a summary");
         };
         assert_eq!(job, 7);
-        assert_eq!(back.runs, summary.runs);
-        assert_eq!(back.per_run_kpis.len(), summary.per_run_kpis.len());
-        for (name, k) in &summary.kpis {
-            let (a, b) = (k.stats.p50, back.kpis[name].stats.p50);
-            assert!(a == b || (a.is_nan() && b.is_nan()), "{name}");
-        }
-        assert!(wire::decode::<Output>(&bytes[..bytes.len() - 1]).is_none());
-        let mut longer = bytes.clone();
-        longer.push(0);
-        assert!(wire::decode::<Output>(&longer).is_none());
+        // Compared as text: `Debug` prints every f64 exactly (NaN ≠ NaN would fail `==`).
+        assert_eq!(format!("{back:?}"), format!("{summary:?}"));
+        let cut = bincode::serde::decode_from_slice::<Output, _>(&bytes[..bytes.len() - 1], config);
+        assert!(cut.is_err(), "a message cut short is refused");
     }
 }

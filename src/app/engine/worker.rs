@@ -1,9 +1,10 @@
-//! The engine reactor that runs inside each web worker (registered by [`super::spawn::start`]).
+//! The engine reactor that runs inside each web worker (registered by [`crate::app::spawn::start`]).
 //!
 //! One reactor type plays two roles, chosen by its first input: a *computer* runs its share of a job's
 //! batches and sends each back; the *collector* receives every batch (forwarded by the page), keeps an
-//! [`Accumulator`] and sends summaries at most every 500 ms ([`SUMMARY_MS`]) (longer if summarising is slow) plus the
-//! final one, so the page never sorts thousands of runs itself. Between batches the computer yields to
+//! [`Accumulator`] and sends a summary of the first batch at once, then at most every 500 ms
+//! ([`SUMMARY_MS`], longer if summarising is slow), then the final one, so the page never sorts
+//! thousands of runs itself. Between batches the computer yields to
 //! the event loop so a `Cancel` (or a newer job) can arrive.
 
 use futures::{FutureExt, SinkExt, StreamExt};
@@ -110,7 +111,9 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
                         horizon: sc.meta.horizon as usize,
                         batches: sim.batches(),
                         received: 0,
-                        last_post: now_ms(),
+                        // The first batch is summarised at once: the funnel and KPI cards appear
+                        // as soon as one batch is done.
+                        last_post: f64::NEG_INFINITY,
                         last_cost: 0.0,
                     })
                 }
