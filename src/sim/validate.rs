@@ -21,8 +21,6 @@ mod tests;
 #[cfg(test)]
 mod tests_json;
 #[cfg(test)]
-mod tests_more;
-#[cfg(test)]
 mod tests_props;
 
 use checks::{count, fraction, name, plural, push};
