@@ -6,7 +6,6 @@
 pub mod beta_fit;
 pub mod btrs;
 pub mod canon;
-pub mod churn_json;
 mod defaults;
 pub mod engine;
 mod events;
