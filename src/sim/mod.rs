@@ -8,7 +8,6 @@ pub mod btrs;
 pub mod canon;
 mod defaults;
 pub mod engine;
-mod events;
 pub mod layout;
 pub mod limits;
 pub mod model;

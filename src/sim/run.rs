@@ -3,11 +3,9 @@
 use super::model::Model;
 use super::params::RunParams;
 use super::record::{KpiId, RunRecord, SeriesId};
+use super::rng::Step;
 use super::sampler::Sampler;
 use super::step::{PeriodFlows, Stepper};
-
-/// Site kind of new prospects (see [`Stepper::site`]).
-const ENTRY_SITE: u64 = 5;
 
 /// Simulates one run of `model` with `params`, splitting groups with `s`.
 pub fn simulate(model: &Model, params: &RunParams, s: &mut impl Sampler) -> RunRecord {
@@ -15,7 +13,7 @@ pub fn simulate(model: &Model, params: &RunParams, s: &mut impl Sampler) -> RunR
     let mut rec = RunRecord::new(model.layout.stages, model.horizon);
     let initial = model.initial.min(st.pool);
     st.pool -= initial;
-    st.site(s, ENTRY_SITE, 0);
+    st.site(s, Step::Cohort);
     st.enter(s, 0, 0, initial, &mut rec);
     st.swap();
     let mut totals = Totals::default();
@@ -50,7 +48,7 @@ fn new_prospects(
     f: &mut PeriodFlows,
 ) {
     let m = st.model;
-    st.site(s, ENTRY_SITE, 1);
+    st.site(s, Step::Referrals);
     let accepted = match m.market {
         None => s.binomial(made, st.params.acceptance),
         Some(size) => {
@@ -68,7 +66,7 @@ fn new_prospects(
         0.0
     };
     st.pool -= external;
-    st.site(s, ENTRY_SITE, 2);
+    st.site(s, Step::Inflow);
     st.enter(s, 0, 0, inflow + external, rec);
     f.referred = accepted;
     f.acquired = inflow + external;
