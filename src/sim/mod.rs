@@ -11,6 +11,7 @@ pub mod engine;
 pub mod layout;
 pub mod limits;
 pub mod model;
+pub mod names;
 pub mod order;
 pub mod par;
 pub mod params;
@@ -31,7 +32,8 @@ pub mod validate;
 pub mod whatif;
 
 pub use engine::{Accumulator, Batch, Simulation, BATCH_RUNS};
-pub use record::{RunRecord, KPIS, SERIES};
+pub use names::{Cause, Kpi, Series, UnknownName};
+pub use record::RunRecord;
 pub use scenario::*;
 pub use summary::{Band, FunnelEntry, KpiSummary, Summary};
 pub use uncertain::{Prob, ProbDist, Rate, RateDist};

@@ -8,6 +8,8 @@
 //! text formatting or parsing, and the page carries one small reader per type instead of a serde
 //! deserializer. A reader never panics: damaged or short input gives `None`.
 
+use std::collections::BTreeMap;
+
 use crate::sorted_map::SortedMap;
 
 mod types;
@@ -182,6 +184,25 @@ impl<V: Wire> Wire for SortedMap<String, V> {
         let mut map = SortedMap::new();
         for _ in 0..n {
             let k = String::get(input)?;
+            map.insert(k, V::get(input)?);
+        }
+        Some(map)
+    }
+}
+
+impl<K: Wire + Ord, V: Wire> Wire for BTreeMap<K, V> {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.len().put(out);
+        for (k, v) in self {
+            k.put(out);
+            v.put(out);
+        }
+    }
+    fn get(input: &mut &[u8]) -> Option<Self> {
+        let n = usize::get(input)?;
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            let k = K::get(input)?;
             map.insert(k, V::get(input)?);
         }
         Some(map)

@@ -4,10 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::inputs::{kpi_index, set_fixed};
+use super::inputs::set_fixed;
 use super::tornado::expected_kpis;
 use crate::sim::engine::Simulation;
 use crate::sim::model::Model;
+use crate::sim::names::Kpi;
 use crate::sim::params::{ParamId, RunParams};
 use crate::sim::run::simulate;
 use crate::sim::sampler::Mean;
@@ -37,11 +38,10 @@ pub struct TargetAnswer {
 pub fn seek_target(
     s: &Scenario,
     param: ParamId,
-    kpi: &str,
+    kpi: Kpi,
     target: f64,
     draws: usize,
 ) -> Result<TargetAnswer, String> {
-    let k = kpi_index(kpi)?;
     if param == ParamId::Referrals {
         return Err(
             "target seeking works on probabilities; referrals per advocate is a rate".into(),
@@ -58,8 +58,8 @@ pub fn seek_target(
         let mut m = m.clone();
         set_fixed(&mut m, param, v);
         match key {
-            None => expected_kpis(&m)[k],
-            Some(key) => simulate(&m, &RunParams::new(&m, Some(key)), &mut Mean).kpis[k],
+            None => expected_kpis(&m)[kpi.index()],
+            Some(key) => simulate(&m, &RunParams::new(&m, Some(key)), &mut Mean).kpi(kpi),
         }
     };
     let range = (at(&model, None, 0.0), at(&model, None, 1.0));

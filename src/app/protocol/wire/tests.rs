@@ -89,7 +89,14 @@ fn parameters_scenarios_and_answers_round_trip() {
     let mut s = default_scenario();
     s.meta.runs = 40;
     assert_eq!(round_trip(&s), Some(s.clone()));
-    let answer = seek_target(&s, ParamId::Conversion(0), "purchased", 1e12, 5).unwrap();
+    let answer = seek_target(
+        &s,
+        ParamId::Conversion(0),
+        crate::sim::Kpi::Purchased,
+        1e12,
+        5,
+    )
+    .unwrap();
     let back: TargetAnswer = round_trip(&answer).expect("the answer reads back");
     assert_eq!(back.value, answer.value);
     assert_eq!(back.range.0.to_bits(), answer.range.0.to_bits());

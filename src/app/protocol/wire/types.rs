@@ -8,7 +8,7 @@ use crate::sim::whatif::tornado::Importance;
 use crate::sim::whatif::{
     Comparison, Input, KpiDiff, PainWorth, TargetAnswer, Tornado, TornadoBar, VariantResult,
 };
-use crate::sim::Scenario;
+use crate::sim::{Cause, Kpi, Scenario, Series};
 use crate::store::pretty::compact;
 
 /// A scenario travels as its JSON (its untagged rates and ranges have no fixed binary shape).
@@ -20,6 +20,22 @@ impl Wire for Scenario {
         serde_json::from_str(&String::get(input)?).ok()
     }
 }
+
+/// A KPI, series or cause travels as its storage index.
+macro_rules! wire_names {
+    ($($t:ty),*) => {$(
+        impl Wire for $t {
+            fn put(&self, out: &mut Vec<u8>) {
+                (self.index() as u8).put(out);
+            }
+            fn get(input: &mut &[u8]) -> Option<Self> {
+                <$t>::ALL.get(usize::from(u8::get(input)?)).copied()
+            }
+        }
+    )*};
+}
+
+wire_names!(Kpi, Series, Cause);
 
 impl Wire for ParamId {
     fn put(&self, out: &mut Vec<u8>) {
