@@ -8,6 +8,7 @@ pub mod btrs;
 pub mod canon;
 mod defaults;
 pub mod engine;
+pub mod error;
 pub mod layout;
 pub mod limits;
 pub mod model;
@@ -32,6 +33,7 @@ pub mod validate;
 pub mod whatif;
 
 pub use engine::{Accumulator, Batch, Simulation, BATCH_RUNS};
+pub use error::{DistError, ModelError, WhatIfError};
 pub use names::{Cause, Kpi, Series, UnknownName};
 pub use record::RunRecord;
 pub use scenario::*;

@@ -199,26 +199,22 @@ pub fn handle(request: Request) -> Result<Reply, String> {
             baseline.meta.runs = baseline.meta.runs.clamp(1, MAX_RUNS as u32);
             compare(&baseline, &variants)
                 .map(Reply::Compare)
-                .map_err(|e| {
-                    let who = match e.scenario {
-                        0 => "the baseline".to_string(),
-                        i => format!("variant {i}"),
-                    };
-                    let problems: Vec<String> = e.problems.iter().map(|p| p.to_string()).collect();
-                    format!("{who} cannot run: {}", problems.join("; "))
-                })
+                .map_err(|e| e.to_string())
         }
         Request::Tornado {
             scenario,
             kpi,
             runs,
-        } => tornado(&scenario, kpi_named(&kpi)?, runs.min(MAX_RUNS)).map(Reply::Tornado),
+        } => tornado(&scenario, kpi_named(&kpi)?, runs.min(MAX_RUNS))
+            .map(Reply::Tornado)
+            .map_err(|e| e.to_string()),
         Request::PainRanking {
             scenario,
             kpi,
             runs,
         } => rank_pain_points(&scenario, kpi_named(&kpi)?, runs.min(MAX_RUNS))
-            .map(Reply::PainRanking),
+            .map(Reply::PainRanking)
+            .map_err(|e| e.to_string()),
         Request::Target {
             scenario,
             param,
@@ -232,7 +228,8 @@ pub fn handle(request: Request) -> Result<Reply, String> {
             target,
             draws.min(MAX_RUNS),
         )
-        .map(Reply::Target),
+        .map(Reply::Target)
+        .map_err(|e| e.to_string()),
     }
 }
 

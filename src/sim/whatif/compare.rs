@@ -3,6 +3,7 @@
 //! share and the same random stream at every site. The difference is then measured, not drowned in noise.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +54,25 @@ pub struct CompareError {
     /// What is wrong.
     pub problems: Vec<Problem>,
 }
+
+impl fmt::Display for CompareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.scenario {
+            0 => f.write_str("the baseline")?,
+            i => write!(f, "variant {i}")?,
+        }
+        f.write_str(" cannot run: ")?;
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            p.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CompareError {}
 
 /// Prepares `variant` to share the baseline's random numbers: same seed, runs and horizon.
 pub fn aligned(baseline: &Scenario, variant: &Scenario) -> Scenario {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::compare::{all_records, kpi_diff, simulations, KpiDiff};
+use crate::sim::error::WhatIfError;
 use crate::sim::names::Kpi;
 use crate::sim::order::sort_stable_by;
 use crate::sim::scenario::Scenario;
@@ -37,7 +38,11 @@ pub fn with_pain_scaled(s: &Scenario, i: usize, factor: f64) -> Scenario {
 
 /// Ranks every pain point of `s` by the median gain in `kpi` if it were removed, largest first.
 /// Uses up to `runs` paired runs.
-pub fn rank_pain_points(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Vec<PainWorth>, String> {
+pub fn rank_pain_points(
+    s: &Scenario,
+    kpi: Kpi,
+    runs: usize,
+) -> Result<Vec<PainWorth>, WhatIfError> {
     let mut base = s.clone();
     base.meta.runs = (runs as u32).clamp(1, s.meta.runs.max(1));
     let variants: Vec<Scenario> = (0..s.pain_points.len())
@@ -48,7 +53,7 @@ pub fn rank_pain_points(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Vec<PainW
             ]
         })
         .collect();
-    let sims = simulations(&base, &variants).map_err(|e| format!("{:?}", e.problems))?;
+    let sims = simulations(&base, &variants).map_err(|e| WhatIfError::Invalid(e.problems))?;
     let expected = |i: usize| sims[i].is_exact().then(|| sims[i].expected().kpi(kpi));
     let base_records = all_records(&sims[0]);
     let mut out: Vec<PainWorth> = (0..s.pain_points.len())

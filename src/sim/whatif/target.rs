@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::inputs::set_fixed;
 use super::tornado::expected_kpis;
 use crate::sim::engine::Simulation;
+use crate::sim::error::WhatIfError;
 use crate::sim::model::Model;
 use crate::sim::names::Kpi;
 use crate::sim::params::{ParamId, RunParams};
@@ -41,18 +42,11 @@ pub fn seek_target(
     kpi: Kpi,
     target: f64,
     draws: usize,
-) -> Result<TargetAnswer, String> {
+) -> Result<TargetAnswer, WhatIfError> {
     if param == ParamId::Referrals {
-        return Err(
-            "target seeking works on probabilities; referrals per advocate is a rate".into(),
-        );
+        return Err(WhatIfError::TargetOnRate);
     }
-    let sim = Simulation::new(s).map_err(|p| {
-        p.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    let sim = Simulation::new(s).map_err(WhatIfError::Invalid)?;
     let model = sim.model().clone();
     let at = |m: &Model, key: Option<u64>, v: f64| {
         let mut m = m.clone();

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::inputs::{inputs, set_fixed, Input};
 use crate::sim::engine::Simulation;
+use crate::sim::error::WhatIfError;
 use crate::sim::model::Model;
 use crate::sim::names::Kpi;
 use crate::sim::order::{permutation, sort_stable_by};
@@ -67,13 +68,8 @@ pub fn expected_kpis(m: &Model) -> Vec<f64> {
 
 /// Tornado for `kpi` of `s`; the rank correlations use up to `runs` Monte Carlo runs with parameter
 /// uncertainty switched on.
-pub fn tornado(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Tornado, String> {
-    let sim = Simulation::new(s).map_err(|p| {
-        p.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+pub fn tornado(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Tornado, WhatIfError> {
+    let sim = Simulation::new(s).map_err(WhatIfError::Invalid)?;
     let base_model = sim.model().clone();
     let base = expected_kpis(&base_model)[kpi.index()];
     let mut bars: Vec<TornadoBar> = inputs(s)
@@ -101,7 +97,7 @@ pub fn tornado(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Tornado, String> {
 }
 
 /// Spearman correlations between each uncertain input's draw and `kpi` over up to `runs` runs.
-fn importance(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Vec<Importance>, String> {
+fn importance(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Vec<Importance>, WhatIfError> {
     let uncertain: Vec<Input> = inputs(s).into_iter().filter(|i| i.uncertain).collect();
     if uncertain.is_empty() || runs < 3 {
         return Ok(Vec::new());
@@ -109,7 +105,7 @@ fn importance(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Vec<Importance>, St
     let mut with_draws = s.clone();
     with_draws.meta.parameter_uncertainty = true;
     with_draws.meta.runs = runs.min(s.meta.runs as usize).max(3) as u32;
-    let sim = Simulation::new(&with_draws).map_err(|p| format!("{p:?}"))?;
+    let sim = Simulation::new(&with_draws).map_err(WhatIfError::Invalid)?;
     let (mut keys, mut values) = (Vec::new(), Vec::new());
     for b in 0..sim.batches() {
         keys.extend(sim.run_keys(b));
