@@ -3,8 +3,8 @@
 
 mod support;
 
-use journey_sim::sim::record::SeriesId;
 use journey_sim::sim::special::ln_beta;
+use journey_sim::sim::Series;
 use journey_sim::sim::{Scenario, Simulation};
 use serde_json::json;
 use support::{from_value, mean_se};
@@ -43,7 +43,7 @@ fn heterogeneous_churn_follows_shifted_beta_geometric() {
             no_advocacy(),
         );
         let sim = Simulation::new(&s).unwrap();
-        let exact = sim.expected().series(SeriesId::Active).to_vec();
+        let exact = sim.expected().series(Series::Active).to_vec();
         let runs: Vec<_> = (0..sim.batches())
             .flat_map(|i| sim.run_batch(i).records)
             .collect();
@@ -56,7 +56,7 @@ fn heterogeneous_churn_follows_shifted_beta_geometric() {
             );
             let xs: Vec<f64> = runs
                 .iter()
-                .map(|r| r.series(SeriesId::Active)[1 + t])
+                .map(|r| r.series(Series::Active)[1 + t])
                 .collect();
             let (m, se) = mean_se(&xs);
             assert!(
@@ -84,16 +84,13 @@ pub fn bass_gap(p: f64, q: f64, horizon: u32) -> (f64, f64) {
     s.meta.horizon = horizon;
     s.meta.runs = 40;
     let sim = Simulation::new(&s).unwrap();
-    let field = sim.expected().series(SeriesId::Entered).to_vec();
+    let field = sim.expected().series(Series::Entered).to_vec();
     let runs: Vec<_> = (0..sim.batches())
         .flat_map(|i| sim.run_batch(i).records)
         .collect();
     let (mut mc_gap, mut field_gap) = (0.0f64, 0.0f64);
     for (t, expected) in field.iter().enumerate() {
-        let xs: Vec<f64> = runs
-            .iter()
-            .map(|r| r.series(SeriesId::Entered)[t])
-            .collect();
+        let xs: Vec<f64> = runs.iter().map(|r| r.series(Series::Entered)[t]).collect();
         let (m, _) = mean_se(&xs);
         let f = bass(p, q, t as f64);
         mc_gap = mc_gap.max((m / market - f).abs());

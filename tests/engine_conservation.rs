@@ -3,7 +3,7 @@
 
 mod support;
 
-use journey_sim::sim::record::{Cause, SeriesId};
+use journey_sim::sim::{Cause, Series};
 use journey_sim::sim::{Scenario, Simulation};
 use serde_json::json;
 use support::scenario;
@@ -13,12 +13,12 @@ fn check(s: &Scenario) {
     let locations = s.stages.len() + 2;
     for b in 0..2 {
         for r in sim.run_batch(b).records {
-            let entered = r.series(SeriesId::Entered);
-            let left = r.series(SeriesId::Left);
+            let entered = r.series(Series::Entered);
+            let left = r.series(Series::Left);
             let inside: Vec<f64> = r
-                .series(SeriesId::Prospects)
+                .series(Series::Prospects)
                 .iter()
-                .zip(r.series(SeriesId::Active))
+                .zip(r.series(Series::Active))
                 .map(|(p, a)| p + a)
                 .collect();
             for t in 0..entered.len() {
@@ -44,7 +44,7 @@ fn check(s: &Scenario) {
             let stages: f64 = (0..s.stages.len())
                 .map(|k| r.stage_counts[k * entered.len() + 5])
                 .sum();
-            assert_eq!(stages, r.series(SeriesId::Prospects)[5]);
+            assert_eq!(stages, r.series(Series::Prospects)[5]);
         }
     }
 }
@@ -78,7 +78,7 @@ fn finite_market_is_accounted_for_and_never_exceeded() {
     check(&s);
     let sim = Simulation::new(&s).unwrap();
     for r in sim.run_batch(0).records {
-        assert!(r.series(SeriesId::Entered).iter().all(|&e| e <= 3_000.0));
+        assert!(r.series(Series::Entered).iter().all(|&e| e <= 3_000.0));
     }
     let _ = json!(null);
 }

@@ -2,7 +2,7 @@
 
 mod support;
 
-use journey_sim::sim::Simulation;
+use journey_sim::sim::{Kpi, Series, Simulation};
 use support::scenario;
 
 fn json(s: &impl serde::Serialize) -> String {
@@ -56,13 +56,13 @@ fn different_seed_different_numbers() {
     s.meta.seed += 1;
     let b = Simulation::new(&s).unwrap().run();
     assert_ne!(
-        a.kpis["purchased"].stats.mean,
-        b.kpis["purchased"].stats.mean
+        a.kpis[&Kpi::Purchased].stats.mean,
+        b.kpis[&Kpi::Purchased].stats.mean
     );
-    assert_ne!(a.series["active"].p50, b.series["active"].p50);
+    assert_ne!(a.series[&Series::Active].p50, b.series[&Series::Active].p50);
     // The exact expectation does not depend on the seed.
     assert_eq!(
-        a.kpis["purchased"].stats.expected,
-        b.kpis["purchased"].stats.expected
+        a.kpis[&Kpi::Purchased].stats.expected,
+        b.kpis[&Kpi::Purchased].stats.expected
     );
 }

@@ -3,8 +3,7 @@
 
 mod support;
 
-use journey_sim::sim::record::{KpiId, SeriesId, LINEAR_KPIS};
-use journey_sim::sim::{Scenario, Simulation, KPIS};
+use journey_sim::sim::{Kpi, Scenario, Series, Simulation};
 use support::{mean_se, scenario};
 
 fn within(name: &str, xs: &[f64], expected: f64) {
@@ -25,16 +24,16 @@ fn check(s: &Scenario) {
     let records: Vec<_> = (0..sim.batches())
         .flat_map(|b| sim.run_batch(b).records)
         .collect();
-    for (i, name) in KPIS.iter().enumerate().filter(|(i, _)| LINEAR_KPIS[*i]) {
-        let xs: Vec<f64> = records.iter().map(|r| r.kpis[i]).collect();
-        within(name, &xs, e.kpis[i]);
+    for kpi in Kpi::ALL.into_iter().filter(|k| k.is_linear()) {
+        let xs: Vec<f64> = records.iter().map(|r| r.kpi(kpi)).collect();
+        within(kpi.name(), &xs, e.kpi(kpi));
     }
     for id in [
-        SeriesId::Active,
-        SeriesId::Advocates,
-        SeriesId::NewCustomers,
-        SeriesId::Referrals,
-        SeriesId::Revenue,
+        Series::Active,
+        Series::Advocates,
+        Series::NewCustomers,
+        Series::Referrals,
+        Series::Revenue,
     ] {
         for t in [1, 3, 10, 20, s.meta.horizon as usize] {
             let xs: Vec<f64> = records.iter().map(|r| r.series(id)[t]).collect();
@@ -45,7 +44,7 @@ fn check(s: &Scenario) {
         let xs: Vec<f64> = records.iter().map(|r| r.flows[f]).collect();
         within(&format!("flow {f}"), &xs, e.flows[f]);
     }
-    assert!(e.kpi(KpiId::Purchased) > 0.0);
+    assert!(e.kpi(Kpi::Purchased) > 0.0);
 }
 
 #[test]
@@ -89,14 +88,17 @@ fn everything_at_once() {
 fn summary_carries_expected_values() {
     let s = support::summarise(&scenario(&["pain"]));
     assert!(s.exact);
-    assert!(s.kpis["purchased"].stats.expected.is_some());
+    assert!(s.kpis[&Kpi::Purchased].stats.expected.is_some());
     assert!(
-        s.kpis["clv"].stats.expected.is_none(),
+        s.kpis[&Kpi::Clv].stats.expected.is_none(),
         "ratios have no exact expectation"
     );
-    assert_eq!(s.series["active"].expected.as_ref().unwrap().len(), 31);
+    assert_eq!(
+        s.series[&Series::Active].expected.as_ref().unwrap().len(),
+        31
+    );
     let mut finite = scenario(&[]);
     finite.market.market_size = Some(5_000);
     let f = support::summarise(&finite);
-    assert!(!f.exact && f.kpis["purchased"].stats.expected.is_none());
+    assert!(!f.exact && f.kpis[&Kpi::Purchased].stats.expected.is_none());
 }

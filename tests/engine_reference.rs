@@ -3,8 +3,8 @@
 
 mod support;
 
-use journey_sim::sim::record::{KpiId, SeriesId};
 use journey_sim::sim::{Churn, Scenario, Simulation};
+use journey_sim::sim::{Kpi, Series};
 use support::reference::{run, RefRun};
 use support::{mean_se, scenario, sd};
 
@@ -30,11 +30,11 @@ fn check(s: &Scenario, runs: usize) {
         .collect();
     let refs: Vec<RefRun> = (0..runs as u64).map(|seed| run(s, 1_000 + seed)).collect();
     type Pick = fn(&RefRun) -> f64;
-    let pairs: [(&str, KpiId, Pick); 4] = [
-        ("purchased", KpiId::Purchased, |r| r.purchased),
-        ("referred", KpiId::ReferredCustomers, |r| r.referred),
-        ("retained", KpiId::RetainedAtHorizon, |r| r.retained),
-        ("advocates", KpiId::AdvocatesAtHorizon, |r| r.advocates),
+    let pairs: [(&str, Kpi, Pick); 4] = [
+        ("purchased", Kpi::Purchased, |r| r.purchased),
+        ("referred", Kpi::ReferredCustomers, |r| r.referred),
+        ("retained", Kpi::RetainedAtHorizon, |r| r.retained),
+        ("advocates", Kpi::AdvocatesAtHorizon, |r| r.advocates),
     ];
     for (name, id, get) in pairs {
         let e: Vec<f64> = recs.iter().map(|r| r.kpi(id)).collect();
@@ -43,12 +43,12 @@ fn check(s: &Scenario, runs: usize) {
     }
     let e: Vec<f64> = recs
         .iter()
-        .map(|r| r.series(SeriesId::Revenue).iter().sum())
+        .map(|r| r.series(Series::Revenue).iter().sum())
         .collect();
     let r: Vec<f64> = refs.iter().map(|r| r.revenue).collect();
     compare("revenue", &e, &r);
     for t in [2, 8, 15] {
-        let e: Vec<f64> = recs.iter().map(|r| r.series(SeriesId::Active)[t]).collect();
+        let e: Vec<f64> = recs.iter().map(|r| r.series(Series::Active)[t]).collect();
         let r: Vec<f64> = refs.iter().map(|r| r.active[t]).collect();
         compare(&format!("active[{t}]"), &e, &r);
     }

@@ -1,7 +1,7 @@
 //! Exports of a summary: per-period bands CSV, per-run CSV (RFC 4180, NaN as empty) and summary JSON.
 
 use journey_sim::sim::templates::default_scenario;
-use journey_sim::sim::{Simulation, Summary, KPIS, SERIES};
+use journey_sim::sim::{Kpi, Series, Simulation, Summary};
 use journey_sim::store::export::{bands_csv, runs_csv, summary_json};
 
 /// A small simulation of the default scenario.
@@ -48,12 +48,12 @@ fn parse(csv: &str) -> Vec<Vec<String>> {
 fn bands_have_one_row_per_period_and_seven_columns_per_series() {
     let sum = summary();
     let rows = parse(&bands_csv(&sum));
-    let series = SERIES.len() + sum.stage_series.len();
+    let series = Series::ALL.len() + sum.stage_series.len();
     assert_eq!(rows.len(), 1 + sum.horizon + 1);
     assert!(rows.iter().all(|r| r.len() == 1 + 7 * series));
     let header = &rows[0];
     assert_eq!(header[0], "period");
-    let first = SERIES[0];
+    let first = Series::ALL[0];
     let expected: Vec<String> = ["mean", "p5", "p25", "p50", "p75", "p95", "expected"]
         .iter()
         .map(|s| format!("{first}_{s}"))
@@ -63,7 +63,7 @@ fn bands_have_one_row_per_period_and_seven_columns_per_series() {
         header.contains(&"stage:Aware, \"curious\"_mean".to_string()),
         "{header:?}"
     );
-    let mean = sum.series[first].mean[3];
+    let mean = sum.series[&first].mean[3];
     assert_eq!(rows[4][0], "3");
     assert_eq!(rows[4][1].parse::<f64>().ok(), Some(mean));
 }
@@ -74,7 +74,7 @@ fn runs_have_one_row_per_run_in_kpi_order() {
     let rows = parse(&runs_csv(&sum));
     assert_eq!(rows.len(), 1 + sum.per_run_kpis.len());
     assert_eq!(rows[0][0], "run");
-    assert_eq!(rows[0][1..], KPIS.map(String::from)[..]);
+    assert_eq!(rows[0][1..], Kpi::NAMES.map(String::from)[..]);
     for (i, row) in rows.iter().skip(1).enumerate() {
         assert_eq!(row[0], (i + 1).to_string());
         for (k, cell) in row.iter().skip(1).enumerate() {
@@ -91,11 +91,11 @@ fn runs_have_one_row_per_run_in_kpi_order() {
 #[test]
 fn nan_is_an_empty_cell() {
     let mut sum = summary();
-    sum.per_run_kpis = vec![vec![f64::NAN; KPIS.len()], vec![1.5]];
+    sum.per_run_kpis = vec![vec![f64::NAN; Kpi::ALL.len()], vec![1.5]];
     let csv = runs_csv(&sum);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[1], format!("1{}", ",".repeat(KPIS.len())));
-    assert_eq!(lines[2], format!("2,1.5{}", ",".repeat(KPIS.len() - 1)));
+    assert_eq!(lines[1], format!("1{}", ",".repeat(Kpi::ALL.len())));
+    assert_eq!(lines[2], format!("2,1.5{}", ",".repeat(Kpi::ALL.len() - 1)));
 }
 
 #[test]

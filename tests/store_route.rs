@@ -4,7 +4,7 @@
 mod store_common;
 
 use journey_sim::sim::templates::default_scenario;
-use journey_sim::sim::KPIS;
+use journey_sim::sim::Kpi;
 use journey_sim::store::link::{decode_fragment, encode_fragment};
 use journey_sim::store::route::{parse_route, route_fragment, Route, CHARTS};
 use store_common::Gen;
@@ -97,7 +97,7 @@ fn random_routes_round_trip() {
             1 => Route::Present { scenario },
             _ => Route::Embed {
                 charts: subset(&mut g, &CHARTS),
-                kpis: subset(&mut g, &KPIS),
+                kpis: subset(&mut g, &Kpi::NAMES),
                 scenario,
             },
         };

@@ -12,7 +12,7 @@ use journey_sim::app::analysis::{AnalysisPanel, AnalysisProps};
 use journey_sim::sim::params::ParamId;
 use journey_sim::sim::templates::default_scenario;
 use journey_sim::sim::whatif::{compare, rank_pain_points, seek_target, tornado};
-use journey_sim::sim::Scenario;
+use journey_sim::sim::{Kpi, Scenario};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
@@ -65,7 +65,7 @@ async fn comparison_shows_p_better_and_overlaid_charts() {
         st.conversion = st.conversion.scaled(1.2);
     }
     let c = compare(&s, &[better]).unwrap();
-    let p = c.variants[0].diffs["purchased"].p_better;
+    let p = c.variants[0].diffs[&Kpi::Purchased].p_better;
     let root = render(Reply::Compare(c), "").await;
     let view = by_id(&root, "compare-view");
     assert_eq!(
@@ -97,7 +97,7 @@ async fn comparison_shows_p_better_and_overlaid_charts() {
 
 #[wasm_bindgen_test]
 async fn tornado_draws_sorted_bars_and_the_rank_correlations() {
-    let t = tornado(&small(), "purchased", 100).unwrap();
+    let t = tornado(&small(), Kpi::Purchased, 100).unwrap();
     let (n, top) = (t.bars.len(), t.bars[0].input.label.clone());
     assert!(t.bars.windows(2).all(|w| w[0].swing() >= w[1].swing()));
     let root = render(Reply::Tornado(t), "purchased").await;
@@ -118,7 +118,7 @@ async fn tornado_draws_sorted_bars_and_the_rank_correlations() {
 #[wasm_bindgen_test]
 async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
     let s = small();
-    let rows = rank_pain_points(&s, "purchased", 100).unwrap();
+    let rows = rank_pain_points(&s, Kpi::Purchased, 100).unwrap();
     let first = rows[0].clone();
     let root = render(Reply::PainRanking(rows), "purchased").await;
     let view = by_id(&root, "painpoint-ranking");
@@ -137,15 +137,15 @@ async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
 #[wasm_bindgen_test]
 async fn target_answer_and_unreachable_target() {
     let s = small();
-    let a = seek_target(&s, ParamId::Conversion(0), "purchased", 1e12, 20).unwrap();
+    let a = seek_target(&s, ParamId::Conversion(0), Kpi::Purchased, 1e12, 20).unwrap();
     let root = render(Reply::Target(a), "purchased").await;
     assert!(by_id(&root, "target-unreachable")
         .text_content()
         .unwrap()
         .contains("Unreachable"));
-    let lo = seek_target(&s, ParamId::Conversion(0), "purchased", 0.0, 0).unwrap();
+    let lo = seek_target(&s, ParamId::Conversion(0), Kpi::Purchased, 0.0, 0).unwrap();
     let mid = (lo.range.0 + lo.range.1) / 2.0;
-    let a = seek_target(&s, ParamId::Conversion(0), "purchased", mid, 20).unwrap();
+    let a = seek_target(&s, ParamId::Conversion(0), Kpi::Purchased, mid, 20).unwrap();
     let v = a.value.unwrap();
     let root = render(Reply::Target(a), "purchased").await;
     assert_eq!(

@@ -5,7 +5,7 @@ mod support;
 use journey_sim::sim::params::ParamId;
 use journey_sim::sim::uncertain::Prob;
 use journey_sim::sim::whatif::{compare, rank_pain_points, seek_target, tornado};
-use journey_sim::sim::KPIS;
+use journey_sim::sim::Kpi;
 use serde_json::json;
 use support::{from_value, scenario, sd};
 
@@ -14,8 +14,8 @@ fn comparing_a_scenario_with_itself_gives_zero_difference_in_every_run() {
     let mut s = scenario(&["pain", "happy", "personas", "referrals", "uncertain"]);
     s.meta.runs = 200;
     let c = compare(&s, &[s.clone()]).unwrap();
-    for kpi in KPIS {
-        let d = &c.variants[0].diffs[kpi];
+    for kpi in Kpi::ALL {
+        let d = &c.variants[0].diffs[&kpi];
         assert_eq!(d.p_better, 0.0, "{kpi}");
         assert_eq!(d.p_worse, 0.0, "{kpi}");
         if d.stats.mean.is_finite() {
@@ -37,8 +37,8 @@ fn a_strictly_better_variant_is_better_in_every_paired_run() {
         st.conversion = st.conversion.scaled(1.15);
     }
     let c = compare(&s, &[better]).unwrap();
-    assert_eq!(c.variants[0].diffs["purchased"].p_better, 1.0);
-    assert!(c.variants[0].diffs["purchased"].stats.p5 > 0.0);
+    assert_eq!(c.variants[0].diffs[&Kpi::Purchased].p_better, 1.0);
+    assert!(c.variants[0].diffs[&Kpi::Purchased].stats.p5 > 0.0);
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn common_random_numbers_shrink_the_noise_of_a_difference() {
     s.meta.runs = 300;
     let mut v = s.clone();
     v.stages[0].conversion = Prob::Point(0.62);
-    let paired = compare(&s, &[v.clone()]).unwrap().variants[0].diffs["purchased"]
+    let paired = compare(&s, &[v.clone()]).unwrap().variants[0].diffs[&Kpi::Purchased]
         .stats
         .sd;
     // The same difference with independent streams (another seed for the variant).
@@ -82,7 +82,7 @@ fn tornado_matches_a_hand_computed_case() {
         "advocacy": {"promotion": 0.0, "referrals_per_period": 0.0, "acceptance": 0.0}
     }));
     let mean_b = s.stages[1].conversion.central();
-    let t = tornado(&s, "purchased", 300).unwrap();
+    let t = tornado(&s, Kpi::Purchased, 300).unwrap();
     // purchased = 1000 · a · b once everyone has moved through (mean time 1 period per stage).
     assert!((t.base - 1000.0 * 0.5 * mean_b).abs() < 1e-6);
     assert_eq!(t.bars[0].input.id, ParamId::Conversion(1));
@@ -103,7 +103,7 @@ fn tornado_matches_a_hand_computed_case() {
 #[test]
 fn removing_a_pain_point_never_lowers_purchases() {
     let s = scenario(&["pain", "personas", "referrals"]);
-    let ranking = rank_pain_points(&s, "purchased", 200).unwrap();
+    let ranking = rank_pain_points(&s, Kpi::Purchased, 200).unwrap();
     assert_eq!(ranking.len(), 4);
     for p in &ranking {
         let removed = p.removed.stats.expected.unwrap();
@@ -130,7 +130,7 @@ fn removing_a_pain_point_never_lowers_purchases() {
 fn target_seeking_hits_the_target_on_the_expected_value() {
     let mut s = scenario(&["pain", "uncertain"]);
     s.meta.runs = 100;
-    let a = seek_target(&s, ParamId::Conversion(0), "purchased", 450.0, 40).unwrap();
+    let a = seek_target(&s, ParamId::Conversion(0), Kpi::Purchased, 450.0, 40).unwrap();
     let v = a.value.expect("reachable");
     assert!((0.0..=1.0).contains(&v));
     assert!(
@@ -140,12 +140,12 @@ fn target_seeking_hits_the_target_on_the_expected_value() {
     );
     let u = a.uncertainty.expect("draws");
     assert!(u.p5 <= v + 0.05 && u.p95 >= v - 0.05 && u.p95 > u.p5);
-    let unreachable = seek_target(&s, ParamId::Conversion(0), "purchased", 1e9, 5).unwrap();
+    let unreachable = seek_target(&s, ParamId::Conversion(0), Kpi::Purchased, 1e9, 5).unwrap();
     assert!(unreachable.value.is_none() && unreachable.reachable_share == 0.0);
     let pain = seek_target(
         &s,
         ParamId::PainProbability(1),
-        "purchased",
+        Kpi::Purchased,
         a.range.0.max(300.0),
         0,
     );
@@ -178,7 +178,7 @@ fn result_charts_are_keyed_on_what_they_draw() {
     let comparison = Rc::new(Reply::Compare(compare(&s, &[s.clone()]).unwrap()));
     assert!(same(&comparison, ("€", "purchased"), ("$", "clv")));
     let bars = Tornado {
-        kpi: "revenue".into(),
+        kpi: Kpi::Revenue,
         base: f64::NAN,
         bars: vec![],
         importance: vec![],

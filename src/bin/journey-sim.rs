@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use journey_sim::sim::templates::{default_scenario, template, template_names, template_title};
 use journey_sim::sim::validate::check_scenario_json;
-use journey_sim::sim::{Batch, RunRecord, Scenario, Simulation, Summary, BATCH_RUNS};
+use journey_sim::sim::{Batch, Kpi, RunRecord, Scenario, Simulation, Summary, BATCH_RUNS};
 
 const USAGE: &str = "usage:
   journey-sim template [NAME]      print a template scenario as JSON (--list names them)
@@ -244,7 +244,7 @@ fn bench_one(label: &str, s: &Scenario, threads: usize) -> Result<f64, Failure> 
         s.meta.horizon,
         s.meta.runs,
         work / secs,
-        summary.kpis["purchased"].stats.p50
+        summary.kpis[&Kpi::Purchased].stats.p50
     );
     Ok(secs)
 }

@@ -6,6 +6,15 @@
 //! not decide, the exact log ratio from Stirling's series with a table of corrections for small
 //! arguments. The result is exactly Binomial(n, p) distributed (up to floating-point rounding of the
 //! log-factorial corrections, below 1e-12). Uniforms come from the caller's Xoshiro256++ stream.
+//!
+//! Hand-written rather than rand_distr's `Binomial`: rand_distr 0.6 uses BINV inversion for n·p < 10
+//! and BTPE (Kachitvichyanukul and Schmeiser 1988) above, with a whole-number `n: u64` and a
+//! distribution built per (n, p). The engine draws once per group with a different `n` (an `f64`
+//! count) nearly every time, so a sampler with a cheap set-up suits it: BTRS needs a few constants
+//! for the fast path and computes the slow-path ones only when a draw reaches it (README,
+//! "Performance": binomial sampling is about half the run time). Owning the sampler also fixes
+//! the map from a stream's numbers to a draw, which pinned values and common random numbers rely on
+//! (see [`crate::sim::rng`]); a rand_distr release that changed its method would change them all.
 
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::RngExt;

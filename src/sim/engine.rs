@@ -49,10 +49,10 @@ impl Simulation {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let model = Model::new(scenario).map_err(|message| {
+        let model = Model::new(scenario).map_err(|e| {
             vec![Problem {
                 path: "scenario".into(),
-                message,
+                message: e.to_string(),
             }]
         })?;
         let expected = simulate(&model, &RunParams::new(&model, None), &mut Mean);

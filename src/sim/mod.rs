@@ -6,13 +6,13 @@
 pub mod beta_fit;
 pub mod btrs;
 pub mod canon;
-pub mod churn_json;
 mod defaults;
 pub mod engine;
-mod events;
+pub mod error;
 pub mod layout;
 pub mod limits;
 pub mod model;
+pub mod names;
 pub mod order;
 pub mod par;
 pub mod params;
@@ -33,7 +33,9 @@ pub mod validate;
 pub mod whatif;
 
 pub use engine::{Accumulator, Batch, Simulation, BATCH_RUNS};
-pub use record::{RunRecord, KPIS, SERIES};
+pub use error::{DistError, ModelError, WhatIfError};
+pub use names::{Cause, Kpi, Series, UnknownName};
+pub use record::RunRecord;
 pub use scenario::*;
 pub use summary::{Band, FunnelEntry, KpiSummary, Summary};
 pub use uncertain::{Prob, ProbDist, Rate, RateDist};

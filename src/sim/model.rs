@@ -1,5 +1,6 @@
 //! The resolved model: a validated scenario turned into distributions, dimensions and personas.
 
+use super::error::{DistError, ModelError};
 use super::layout::Layout;
 use super::quadrature::beta_quadrature;
 use super::scenario::{AfterPurchase, Churn, Economics, Location, Scenario};
@@ -95,8 +96,8 @@ pub struct Model {
 }
 
 impl Model {
-    /// Resolves a scenario that has passed validation.
-    pub fn new(s: &Scenario) -> Result<Self, String> {
+    /// Resolves a scenario that has passed validation (else an input may have no distribution).
+    pub fn new(s: &Scenario) -> Result<Self, ModelError> {
         let horizon = s.meta.horizon as usize;
         let personas = personas(s);
         let max_tol = personas
@@ -106,7 +107,9 @@ impl Model {
             .unwrap_or(1);
         let personas = pad_tolerance(personas, max_tol);
         let churn = match s.retention.churn {
-            Churn::Fixed { ref rate } => ChurnModel::Fixed(rate.dist()?),
+            Churn::Fixed { ref rate } => {
+                ChurnModel::Fixed(at("retention.churn.rate", rate.dist())?)
+            }
             Churn::Heterogeneous { alpha, beta } => {
                 let n = horizon.div_ceil(2).clamp(1, MAX_CHURN_NODES);
                 ChurnModel::Nodes(beta_quadrature(alpha, beta, n))
@@ -126,27 +129,35 @@ impl Model {
         let pains = s
             .pain_points
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 Ok(EventModel {
                     loc: loc(p.stage),
-                    probability: p.probability.dist()?,
-                    abandon: p.abandon.dist()?,
+                    probability: at(
+                        &format!("pain_points[{i}].probability"),
+                        p.probability.dist(),
+                    )?,
+                    abandon: at(&format!("pain_points[{i}].abandon"), p.abandon.dist())?,
                     recovers: false,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, ModelError>>()?;
         let happies = s
             .happy_moments
             .iter()
-            .map(|h| {
+            .enumerate()
+            .map(|(i, h)| {
                 Ok(EventModel {
                     loc: loc(h.stage),
-                    probability: h.probability.dist()?,
+                    probability: at(
+                        &format!("happy_moments[{i}].probability"),
+                        h.probability.dist(),
+                    )?,
                     abandon: ProbDist::Fixed(0.0),
                     recovers: h.recovers,
                 })
             })
-            .collect::<Result<Vec<_>, String>>()?;
+            .collect::<Result<Vec<_>, ModelError>>()?;
         Ok(Model {
             layout,
             horizon,
@@ -154,19 +165,26 @@ impl Model {
             conversion: s
                 .stages
                 .iter()
-                .map(|st| st.conversion.dist())
+                .enumerate()
+                .map(|(i, st)| at(&format!("stages[{i}].conversion"), st.conversion.dist()))
                 .collect::<Result<_, _>>()?,
             mean_periods: s.stages.iter().map(|st| st.mean_periods).collect(),
             personas,
             pains,
             happies,
             churn,
-            repeat: s.retention.repeat_purchase.dist()?,
-            promotion: s.advocacy.promotion.dist()?,
+            repeat: at(
+                "retention.repeat_purchase",
+                s.retention.repeat_purchase.dist(),
+            )?,
+            promotion: at("advocacy.promotion", s.advocacy.promotion.dist())?,
             advocate_churn: s.advocacy.churn_multiplier,
             delight: s.advocacy.delight_multiplier,
-            referrals: s.advocacy.referrals_per_period.dist()?,
-            acceptance: s.advocacy.acceptance.dist()?,
+            referrals: at(
+                "advocacy.referrals_per_period",
+                s.advocacy.referrals_per_period.dist(),
+            )?,
+            acceptance: at("advocacy.acceptance", s.advocacy.acceptance.dist())?,
             entry_stage: s.advocacy.entry_stage,
             initial: s.market.initial_cohort as f64,
             inflow: s.market.inflow_per_period as f64,
@@ -180,6 +198,14 @@ impl Model {
     pub fn is_linear(&self) -> bool {
         self.market.is_none()
     }
+}
+
+/// The distribution of the input at `path`, or a [`ModelError`] naming it.
+fn at<T>(path: &str, dist: Result<T, DistError>) -> Result<T, ModelError> {
+    dist.map_err(|error| ModelError {
+        input: path.to_string(),
+        error,
+    })
 }
 
 fn personas(s: &Scenario) -> Vec<PersonaModel> {

@@ -3,8 +3,10 @@
 //! Every `sort_by` on a new element type or closure compiles its own copy of the standard library's
 //! sort (a few KB of wasm each). The helpers here go through a single stable sort of indices with a
 //! `dyn` comparison, so the web bundle carries one sort for all of these call sites. The hot paths of
-//! the engine keep their own specialised sorts. (Small maps use [`crate::sorted_map::SortedMap`],
-//! which needs no sort either: a `collect` into a `BTreeMap` sorts the pairs first.)
+//! the engine keep their own specialised sorts.
+//!
+//! Hand-written for the bundle size only: no crate is needed for the ordering itself (a plain
+//! `sort_by` would do), and the standard library's sorts are what this calls.
 
 use std::cmp::Ordering;
 

@@ -3,11 +3,8 @@
 
 use super::layout::MAX_DELIGHT;
 use super::model::{ChurnModel, Model};
-use super::rng::{derive, unit_from_key};
+use super::rng::{unit_from_key, StreamSite};
 use super::uncertain::{ProbDist, RateDist};
-
-/// Site of the parameter draws in a run's stream space.
-const PARAM_SITE: u64 = 0x5EED_0001;
 
 /// Identifies each uncertain parameter, so the same input draws the same value in every scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -34,7 +31,7 @@ pub enum ParamId {
 }
 
 impl ParamId {
-    /// The parameter's key in a run's stream space.
+    /// The parameter's key in a run's stream space (part of its [`StreamSite::Param`] coordinates).
     pub fn key(self) -> u64 {
         match self {
             ParamId::Conversion(i) => 1_000 + i as u64,
@@ -52,7 +49,7 @@ impl ParamId {
 
 /// The uniform number from which run `run_key` draws parameter `id`.
 pub fn param_unit(run_key: u64, id: ParamId) -> f64 {
-    unit_from_key(derive(run_key, PARAM_SITE, id.key()))
+    unit_from_key(StreamSite::Param(id).key(run_key))
 }
 
 /// Draws parameter values for one run: by inversion from a per-parameter uniform, or the mean.

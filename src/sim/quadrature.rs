@@ -6,6 +6,11 @@
 //! components of its normalised eigenvectors. It reproduces E[f(θ)] exactly for every
 //! polynomial f of degree ≤ 2n − 1. The eigenproblem is solved by the implicit QL algorithm
 //! (`tqli`), which rotates only the first components of the eigenvectors.
+//!
+//! Hand-written: statrs and rand_distr have no quadrature; the `gauss-quad` crate has Gauss–Jacobi
+//! rules but builds them with nalgebra's dense eigensolver, a large dependency for the web bundle for
+//! one symmetric tridiagonal matrix of at most 32 rows, whose eigenvectors are needed only in their
+//! first components.
 
 use super::order::sort_stable_by;
 

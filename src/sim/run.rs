@@ -2,12 +2,10 @@
 
 use super::model::Model;
 use super::params::RunParams;
-use super::record::{KpiId, RunRecord, SeriesId};
+use super::record::{Kpi, RunRecord, Series};
+use super::rng::Step;
 use super::sampler::Sampler;
 use super::step::{PeriodFlows, Stepper};
-
-/// Site kind of new prospects (see [`Stepper::site`]).
-const ENTRY_SITE: u64 = 5;
 
 /// Simulates one run of `model` with `params`, splitting groups with `s`.
 pub fn simulate(model: &Model, params: &RunParams, s: &mut impl Sampler) -> RunRecord {
@@ -15,7 +13,7 @@ pub fn simulate(model: &Model, params: &RunParams, s: &mut impl Sampler) -> RunR
     let mut rec = RunRecord::new(model.layout.stages, model.horizon);
     let initial = model.initial.min(st.pool);
     st.pool -= initial;
-    st.site(s, ENTRY_SITE, 0);
+    st.site(s, Step::Cohort);
     st.enter(s, 0, 0, initial, &mut rec);
     st.swap();
     let mut totals = Totals::default();
@@ -50,7 +48,7 @@ fn new_prospects(
     f: &mut PeriodFlows,
 ) {
     let m = st.model;
-    st.site(s, ENTRY_SITE, 1);
+    st.site(s, Step::Referrals);
     let accepted = match m.market {
         None => s.binomial(made, st.params.acceptance),
         Some(size) => {
@@ -68,7 +66,7 @@ fn new_prospects(
         0.0
     };
     st.pool -= external;
-    st.site(s, ENTRY_SITE, 2);
+    st.site(s, Step::Inflow);
     st.enter(s, 0, 0, inflow + external, rec);
     f.referred = accepted;
     f.acquired = inflow + external;
@@ -102,25 +100,25 @@ fn record_period(
     let cost = f.acquired * e.acquisition_cost + f.referred_purchases * e.referral_reward;
     totals.entered += f.acquired + f.referred;
     totals.left += f.left;
-    rec.set(SeriesId::Active, t, active);
-    rec.set(SeriesId::Advocates, t, advocates);
-    rec.set(SeriesId::NewCustomers, t, f.first_purchases);
-    rec.set(SeriesId::Referrals, t, f.referred);
-    rec.set(SeriesId::Revenue, t, revenue);
-    rec.set(SeriesId::Prospects, t, prospects);
-    rec.set(SeriesId::Cost, t, cost);
-    rec.set(SeriesId::Profit, t, e.gross_margin * revenue - cost);
-    rec.set(SeriesId::Entered, t, totals.entered);
-    rec.set(SeriesId::Left, t, totals.left);
-    let referred = rec.kpi(KpiId::ReferredCustomers) + f.referred_purchases;
-    rec.kpis[KpiId::ReferredCustomers as usize] = referred;
+    rec.set(Series::Active, t, active);
+    rec.set(Series::Advocates, t, advocates);
+    rec.set(Series::NewCustomers, t, f.first_purchases);
+    rec.set(Series::Referrals, t, f.referred);
+    rec.set(Series::Revenue, t, revenue);
+    rec.set(Series::Prospects, t, prospects);
+    rec.set(Series::Cost, t, cost);
+    rec.set(Series::Profit, t, e.gross_margin * revenue - cost);
+    rec.set(Series::Entered, t, totals.entered);
+    rec.set(Series::Left, t, totals.left);
+    let referred = rec.kpi(Kpi::ReferredCustomers) + f.referred_purchases;
+    rec.kpis[Kpi::ReferredCustomers as usize] = referred;
 }
 
 /// Per-run figures from the recorded series. Money is discounted at the scenario's rate per period.
 fn set_kpis(m: &Model, rec: &mut RunRecord) {
     let e = &m.economics;
     let h = m.horizon;
-    let pv = |id: SeriesId| -> f64 {
+    let pv = |id: Series| -> f64 {
         let mut f = 1.0;
         let mut sum = 0.0;
         for &x in rec.series(id) {
@@ -129,19 +127,19 @@ fn set_kpis(m: &Model, rec: &mut RunRecord) {
         }
         sum
     };
-    let purchased: f64 = rec.series(SeriesId::NewCustomers).iter().sum();
-    let referred = rec.kpi(KpiId::ReferredCustomers);
-    let revenue = pv(SeriesId::Revenue);
-    let cost = pv(SeriesId::Cost);
-    let profit = pv(SeriesId::Profit);
+    let purchased: f64 = rec.series(Series::NewCustomers).iter().sum();
+    let referred = rec.kpi(Kpi::ReferredCustomers);
+    let revenue = pv(Series::Revenue);
+    let cost = pv(Series::Cost);
+    let profit = pv(Series::Profit);
     let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { f64::NAN };
     let k = &mut rec.kpis;
-    k[KpiId::Purchased as usize] = purchased;
-    k[KpiId::RetainedAtHorizon as usize] = rec.series[h];
-    k[KpiId::AdvocatesAtHorizon as usize] = rec.series[SeriesId::Advocates as usize * (h + 1) + h];
-    k[KpiId::ViralCoefficient as usize] = ratio(referred, purchased - referred);
-    k[KpiId::Revenue as usize] = revenue;
-    k[KpiId::Profit as usize] = profit;
-    k[KpiId::Clv as usize] = ratio(e.gross_margin * revenue, purchased);
-    k[KpiId::Roi as usize] = ratio(profit, cost);
+    k[Kpi::Purchased as usize] = purchased;
+    k[Kpi::RetainedAtHorizon as usize] = rec.series[h];
+    k[Kpi::AdvocatesAtHorizon as usize] = rec.series[Series::Advocates as usize * (h + 1) + h];
+    k[Kpi::ViralCoefficient as usize] = ratio(referred, purchased - referred);
+    k[Kpi::Revenue as usize] = revenue;
+    k[Kpi::Profit as usize] = profit;
+    k[Kpi::Clv as usize] = ratio(e.gross_margin * revenue, purchased);
+    k[Kpi::Roi as usize] = ratio(profit, cost);
 }

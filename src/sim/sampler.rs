@@ -10,7 +10,7 @@ use rand::{Rng, RngExt};
 use rand_distr::{Distribution, Poisson};
 
 use super::btrs::{btrs, BTRS_MIN_MEAN};
-use super::rng::{derive, site_stream};
+use super::rng::{site_stream, StreamSite};
 
 /// Splits group counts. Counts are `f64`: whole numbers when drawn, expectations otherwise.
 pub trait Sampler {
@@ -18,8 +18,8 @@ pub trait Sampler {
     fn binomial(&mut self, n: f64, p: f64) -> f64;
     /// A Poisson count with mean `mean`.
     fn poisson(&mut self, mean: f64) -> f64;
-    /// Switches to the random stream of site (`a`, `b`) of the current run.
-    fn site(&mut self, a: u64, b: u64);
+    /// Switches to the random stream of `site` of the current run.
+    fn site(&mut self, site: StreamSite);
     /// Switches to the stream of group `key` at the current site (one hash per group; the site must
     /// have been set with [`Sampler::site`]).
     fn group(&mut self, key: u64);
@@ -41,7 +41,7 @@ impl Draw {
         Draw {
             run_key,
             site_key: 0,
-            rng: site_stream(run_key, u64::MAX, 0),
+            rng: site_stream(run_key, StreamSite::Start),
             inv: InversionCache::default(),
         }
     }
@@ -81,8 +81,8 @@ impl Sampler for Draw {
         }
     }
 
-    fn site(&mut self, a: u64, b: u64) {
-        self.site_key = derive(self.run_key, a, b);
+    fn site(&mut self, site: StreamSite) {
+        self.site_key = site.key(self.run_key);
         self.rng = Xoshiro256PlusPlus::seed_from_u64(self.site_key);
     }
 
@@ -163,7 +163,7 @@ impl Sampler for Mean {
         mean.max(0.0)
     }
 
-    fn site(&mut self, _a: u64, _b: u64) {}
+    fn site(&mut self, _site: StreamSite) {}
 
     fn group(&mut self, _key: u64) {}
 
@@ -239,7 +239,10 @@ mod tests {
     fn groups_and_site_have_distinct_streams() {
         let first = |d: &mut Draw| d.rng.next_u64();
         let mut d = Draw::new(5);
-        d.site(1, 2);
+        d.site(StreamSite::Period {
+            period: 1,
+            step: crate::sim::rng::Step::Pain { index: 2 },
+        });
         let site = first(&mut d);
         let mut seen = vec![site];
         for key in 0..1000 {

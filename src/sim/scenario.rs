@@ -134,11 +134,7 @@ pub enum AfterPurchase {
 
 /// Churn of active customers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "snake_case",
-    try_from = "super::churn_json::ChurnFields"
-)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Churn {
     /// The same per-period churn probability for every customer.
     Fixed {
@@ -296,5 +292,42 @@ impl Default for Economics {
             discount_rate: 0.0,
             currency: default_currency(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Churn is read with serde's internally tagged enum: `kind` chooses the variant, and serde names a
+    /// missing field, a missing `kind` or an unknown kind.
+    #[test]
+    fn churn_reads_each_kind_and_names_what_is_missing() {
+        let read = |s: &str| serde_json::from_str::<Churn>(s).map_err(|e| e.to_string());
+        let fixed = read(r#"{"kind": "fixed", "rate": 0.05}"#).unwrap();
+        assert_eq!(
+            fixed,
+            Churn::Fixed {
+                rate: Prob::Point(0.05)
+            }
+        );
+        let text = serde_json::to_string(&fixed).unwrap();
+        assert_eq!(read(&text), Ok(fixed));
+        let het = Churn::Heterogeneous {
+            alpha: 2.0,
+            beta: 30.0,
+        };
+        assert_eq!(
+            read(r#"{"beta": 30, "kind": "heterogeneous", "alpha": 2}"#),
+            Ok(het)
+        );
+        let no_rate = read(r#"{"kind": "fixed"}"#).unwrap_err();
+        assert!(no_rate.starts_with("missing field `rate`"), "{no_rate}");
+        let no_beta = read(r#"{"kind": "heterogeneous", "alpha": 2}"#).unwrap_err();
+        assert!(no_beta.starts_with("missing field `beta`"), "{no_beta}");
+        let no_kind = read(r#"{"rate": 0.1}"#).unwrap_err();
+        assert!(no_kind.starts_with("missing field `kind`"), "{no_kind}");
+        let odd = read(r#"{"kind": "sometimes", "rate": 0.1}"#).unwrap_err();
+        assert!(odd.starts_with("unknown variant `sometimes`"), "{odd}");
     }
 }

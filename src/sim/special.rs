@@ -1,6 +1,15 @@
 //! Special functions in `f64`: log-gamma, log-beta, the regularized incomplete beta function
 //! (Numerical Recipes' continued fraction with the TOMS 708 prefactor, good for shapes 0.05–1e6)
 //! and its inverse, and the standard normal distribution function and its inverse.
+//!
+//! Hand-written rather than taken from `statrs`, which has `ln_gamma`, `ln_beta`, `beta_reg`,
+//! `inv_beta_reg`, `erfc` and the normal quantile, for accuracy: its `beta_reg` (0.18 and earlier)
+//! forms the continued fraction's prefactor directly as
+//! exp(ln Γ(a + b) − ln Γ(a) − ln Γ(b) + a ln x + b ln(1 − x)), which cancels badly for the large
+//! shapes the beta fit searches (up to 1e7, see [`crate::sim::beta_fit`]); the TOMS 708 prefactor
+//! used here (Stirling-series form for large shapes) avoids that cancellation. These functions also
+//! never panic (the engine must not panic on any input), where statrs' `beta_reg` panics outside its
+//! domain.
 
 use std::f64::consts::{FRAC_1_SQRT_2, PI};
 

@@ -1,18 +1,23 @@
 //! One period of the journey, applied to whole groups of identical customers.
 //!
 //! Order within a period (documented in the README): (1) pain points, then happy moments, at every
-//! location, in scenario order; (2) funnel moves (advance / drop / stay; advancing from the last stage is
+//! location, in scenario order, applied in place to the current population; (2) funnel moves (advance / drop / stay; advancing from the last stage is
 //! a first purchase); (3) active customers: repeat purchases, churn, promotion to advocate; (4) advocates:
 //! repeat purchases, churn, referrals; (5) new prospects: accepted referrals, inflow, external influence.
 //! Customers who move land in the next period's population, so each customer experiences one location per
 //! period.
+//!
+//! A pain point hits customers at its location (times the persona's multiplier); the hit ones leave at
+//! once with the abandon probability, else their count of poor experiences goes up and they leave when it
+//! reaches their tolerance. A happy moment raises delight (capped) and may cancel one poor experience.
 
 use super::canon::Canon;
-use super::layout::{Group, Layout};
+use super::layout::{Group, Layout, MAX_DELIGHT};
 use super::model::Model;
 use super::params::RunParams;
 use super::pop::Pop;
 use super::record::{Cause, RunRecord};
+use super::rng::{Step, StreamSite};
 use super::sampler::{multinomial, Sampler};
 
 /// Per-period totals the step reports to the run.
@@ -47,9 +52,9 @@ pub struct Stepper<'a> {
     /// The period being simulated (part of every random site).
     pub period: u64,
     /// Scratch: the slots in use at one location.
-    pub(super) slots: Vec<u32>,
+    slots: Vec<u32>,
     /// Scratch: (slot, count) moves within one location.
-    pub(super) moves: Vec<(usize, f64)>,
+    moves: Vec<(usize, f64)>,
     parts: Vec<f64>,
     classes: Vec<f64>,
     shares: Vec<f64>,
@@ -76,32 +81,35 @@ impl<'a> Stepper<'a> {
         }
     }
 
-    /// Switches `s` to the random stream of site (`kind`, `index`) in this period.
-    pub fn site(&self, s: &mut impl Sampler, kind: u64, index: u64) {
-        s.site(self.period, (kind << 56) | (index << 32));
+    /// Switches `s` to the random stream of `step` in this period.
+    pub fn site(&self, s: &mut impl Sampler, step: Step) {
+        s.site(StreamSite::Period {
+            period: self.period,
+            step,
+        });
     }
 
     /// The slot of the canonical state of `g` (see [`Canon`]).
-    pub(super) fn dest(&self, g: Group) -> usize {
+    fn dest(&self, g: Group) -> usize {
         self.layout().slot(self.canon.apply(g))
     }
 
     /// The model's layout.
-    pub(super) fn layout(&self) -> &'a Layout {
+    fn layout(&self) -> &'a Layout {
         &self.model.layout
     }
 
-    /// Visits every non-empty group at `loc` in slot order, on site (`kind`, `index`): switches `s` to
+    /// Visits every non-empty group at `loc` in slot order, on the site of `step`: switches `s` to
     /// the group's stream, then calls `body(self, s, slot, count, group)`.
-    pub(super) fn for_each_group<S: Sampler>(
+    fn for_each_group<S: Sampler>(
         &mut self,
         s: &mut S,
-        (loc, kind, index): (usize, u64, u64),
+        (loc, step): (usize, Step),
         mut body: impl FnMut(&mut Self, &mut S, usize, f64, Group),
     ) {
         let mut slots = std::mem::take(&mut self.slots);
         self.now.slots_at(loc, &mut slots);
-        self.site(s, kind, index);
+        self.site(s, step);
         for &slot in &slots {
             let slot = slot as usize;
             let n = self.now.count(slot);
@@ -115,11 +123,75 @@ impl<'a> Stepper<'a> {
         self.slots = slots;
     }
 
+    /// Applies every pain point and happy moment, in place. Returns how many customers left.
+    pub fn events(&mut self, s: &mut impl Sampler, rec: &mut RunRecord) -> f64 {
+        let mut left = 0.0;
+        for (i, ev) in self.model.pains.iter().enumerate() {
+            self.moves.clear();
+            self.for_each_group(s, (ev.loc, Step::Pain { index: i }), |me, s, slot, n, g| {
+                let hit = s.binomial(n, me.params.pain[i][g.persona]);
+                if hit == 0.0 {
+                    return;
+                }
+                let gone = s.binomial(hit, me.params.abandon[i]);
+                me.now.remove(slot, hit);
+                rec.exit(ev.loc, Cause::PainAbandon, gone);
+                let (tau, c) = me.layout().tau_and_count(g.class);
+                if c + 1 < tau {
+                    let to = Group {
+                        class: g.class + 1,
+                        ..g
+                    };
+                    me.moves.push((me.layout().slot(to), hit - gone));
+                } else {
+                    rec.exit(ev.loc, Cause::ToleranceExceeded, hit - gone);
+                    left += hit - gone;
+                }
+                left += gone;
+            });
+            self.apply_moves(ev.loc);
+        }
+        for (i, ev) in self.model.happies.iter().enumerate() {
+            self.happy(s, i, ev.loc, ev.recovers);
+        }
+        left
+    }
+
+    fn happy(&mut self, s: &mut impl Sampler, i: usize, loc: usize, recovers: bool) {
+        self.moves.clear();
+        self.for_each_group(s, (loc, Step::Happy { index: i }), |me, s, slot, n, g| {
+            let (_, c) = me.layout().tau_and_count(g.class);
+            let to = Group {
+                delight: (g.delight + 1).min(MAX_DELIGHT),
+                class: if recovers && c > 0 {
+                    g.class - 1
+                } else {
+                    g.class
+                },
+                ..g
+            };
+            let to = me.dest(to);
+            if to == slot {
+                return;
+            }
+            let hit = s.binomial(n, me.params.happy[i]);
+            me.now.remove(slot, hit);
+            me.moves.push((to, hit));
+        });
+        self.apply_moves(loc);
+    }
+
+    fn apply_moves(&mut self, loc: usize) {
+        for &(slot, n) in &self.moves {
+            self.now.add(slot, loc, n);
+        }
+    }
+
     /// Advance / drop / stay in every funnel stage; first purchases join Retention.
     pub fn funnel_moves(&mut self, s: &mut impl Sampler, rec: &mut RunRecord, f: &mut PeriodFlows) {
         let stages = self.layout().stages;
         for k in 0..stages {
-            self.for_each_group(s, (k, 2, k as u64), |me, s, slot, n, g| {
+            self.for_each_group(s, (k, Step::Funnel { stage: k }), |me, s, slot, n, g| {
                 let adv = s.binomial(n, me.params.advance[k][g.persona]);
                 let drop = s.binomial(n - adv, me.params.drop_given_stay[k][g.persona]);
                 me.next.add(slot, k, n - adv - drop);
@@ -174,7 +246,7 @@ impl<'a> Stepper<'a> {
     ) {
         let (ret, adv) = (self.layout().retention(), self.layout().advocacy());
         let mut active = 0.0;
-        self.for_each_group(s, (ret, 3, 0), |me, s, slot, n, g| {
+        self.for_each_group(s, (ret, Step::Retention), |me, s, slot, n, g| {
             active += n;
             let churn = s.binomial(n, me.params.churn[g.persona][g.node]);
             rec.exit(ret, Cause::Churn, churn);
@@ -185,7 +257,7 @@ impl<'a> Stepper<'a> {
             rec.reach(adv, promoted);
         });
         // Repeat purchases change nobody's state: one draw for the whole location.
-        self.site(s, 3, 1);
+        self.site(s, Step::RetentionRepeats);
         f.repeats += s.binomial(active, self.params.repeat);
     }
 
@@ -199,7 +271,7 @@ impl<'a> Stepper<'a> {
         let adv = self.layout().advocacy();
         let mut referral_mean = 0.0;
         let mut active = 0.0;
-        self.for_each_group(s, (adv, 4, 0), |me, s, slot, n, g| {
+        self.for_each_group(s, (adv, Step::Advocacy), |me, s, slot, n, g| {
             active += n;
             let churn = s.binomial(n, me.params.advocate_churn[g.persona][g.node]);
             rec.exit(adv, Cause::Churn, churn);
@@ -207,7 +279,7 @@ impl<'a> Stepper<'a> {
             me.next.add(slot, adv, n - churn);
             referral_mean += (n - churn) * me.params.referrals[g.persona];
         });
-        self.site(s, 4, 1);
+        self.site(s, Step::AdvocacyRepeats);
         f.repeats += s.binomial(active, self.params.repeat);
         s.poisson(referral_mean)
     }

@@ -1,12 +1,12 @@
 //! The summary of a simulation: what the UI, the runner and exports show. Compact (no per-customer or
 //! per-run series data), so a worker can send it.
 
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::par::{join, summary_threads};
-use super::record::{RunRecord, CAUSES, FLOW_FIELDS, KPIS, LINEAR_KPIS, SERIES};
+use super::record::{Cause, Kpi, RunRecord, Series, FLOW_FIELDS};
 use super::stats::{histogram_sorted, nans_if_null, sort_finite, stats_sorted, Histogram, Stats};
 
 /// A per-run figure across runs.
@@ -87,9 +87,9 @@ pub struct FunnelEntry {
     pub stage: String,
     /// Customers who reached the stage during the horizon.
     pub reached: Stats,
-    /// Customers who left from this stage, by cause (`no_conversion`, `churn`, `pain_abandon`,
-    /// `tolerance_exceeded`); only causes that can happen at the stage are listed.
-    pub dropoffs: SortedMap<String, Stats>,
+    /// Customers who left from this stage, by cause; only causes that can happen at the stage are
+    /// listed.
+    pub dropoffs: BTreeMap<Cause, Stats>,
 }
 
 /// Everything a simulation reports.
@@ -109,15 +109,15 @@ pub struct Summary {
     pub parameter_uncertainty: bool,
     /// Whether `expected` values are exact (unlimited market).
     pub exact: bool,
-    /// Per-run figures, keyed by the names in [`KPIS`].
-    pub kpis: SortedMap<String, KpiSummary>,
+    /// Per-run figures.
+    pub kpis: BTreeMap<Kpi, KpiSummary>,
     /// Funnel stages, then Retention and Advocacy.
     pub funnel: Vec<FunnelEntry>,
-    /// Per-period series, keyed by the names in [`SERIES`].
-    pub series: SortedMap<String, Band>,
+    /// Per-period series.
+    pub series: BTreeMap<Series, Band>,
     /// Prospects in each funnel stage per period, in stage order.
     pub stage_series: Vec<Band>,
-    /// Each run's figures (rows in run order, columns in [`KPIS`] order), for exports and analysis.
+    /// Each run's figures (rows in run order, columns in [`Kpi`] storage order), for exports and analysis.
     #[serde(deserialize_with = "nan_rows_if_null")]
     pub per_run_kpis: Vec<Vec<f64>>,
 }
@@ -157,7 +157,8 @@ pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
         .copied()
         .or(info.expected)
         .map_or(1, |r| r.points());
-    let columns: Vec<Column> = (0..SERIES.len())
+    let columns: Vec<Column> = Series::ALL
+        .into_iter()
         .map(Column::Series)
         .chain((0..info.stages.len()).map(Column::Stage))
         .collect();
@@ -172,12 +173,7 @@ pub fn summarise(records: &[&RunRecord], info: &SummaryInfo) -> Summary {
         },
     );
     let mut all_bands = all_bands.into_iter();
-    let series = SortedMap::from_iter(
-        SERIES
-            .iter()
-            .zip(all_bands.by_ref())
-            .map(|(name, b)| (name.to_string(), b)),
-    );
+    let series = Series::ALL.into_iter().zip(all_bands.by_ref()).collect();
     Summary {
         runs: records.len(),
         runs_requested: info.runs_requested,
@@ -199,16 +195,19 @@ fn kpi_summaries(
     records: &[&RunRecord],
     info: &SummaryInfo,
     scratch: &mut Vec<f64>,
-) -> SortedMap<String, KpiSummary> {
-    let mut kpis = SortedMap::new();
-    for (i, name) in KPIS.iter().enumerate() {
-        sort_finite(records.iter().map(|r| r.kpis[i]), scratch);
-        let expected = info.expected.filter(|_| LINEAR_KPIS[i]).map(|e| e.kpis[i]);
+) -> BTreeMap<Kpi, KpiSummary> {
+    let mut kpis = BTreeMap::new();
+    for kpi in Kpi::ALL {
+        sort_finite(records.iter().map(|r| r.kpi(kpi)), scratch);
+        let expected = info
+            .expected
+            .filter(|_| kpi.is_linear())
+            .map(|e| e.kpi(kpi));
         let summary = KpiSummary {
             stats: stats_sorted(scratch, expected),
             histogram: histogram_sorted(scratch),
         };
-        kpis.insert(name.to_string(), summary);
+        kpis.insert(kpi, summary);
     }
     kpis
 }
@@ -216,7 +215,7 @@ fn kpi_summaries(
 /// A per-period column of a record.
 #[derive(Clone, Copy)]
 enum Column {
-    Series(usize),
+    Series(Series),
     Stage(usize),
 }
 
@@ -224,7 +223,7 @@ impl Column {
     fn of(self, r: &RunRecord) -> &[f64] {
         let n = r.points();
         match self {
-            Column::Series(s) => &r.series[s * n..(s + 1) * n],
+            Column::Series(s) => r.series(s),
             Column::Stage(k) => &r.stage_counts[k * n..(k + 1) * n],
         }
     }
@@ -296,12 +295,13 @@ fn band(
 
 /// Causes that can happen at a location: funnel stages lose people by no conversion, post-purchase
 /// stages by churn; pain points act anywhere.
-fn causes_at(is_funnel: bool) -> [usize; 3] {
-    if is_funnel {
-        [0, 2, 3]
+fn causes_at(is_funnel: bool) -> [Cause; 3] {
+    let first = if is_funnel {
+        Cause::NoConversion
     } else {
-        [1, 2, 3]
-    }
+        Cause::Churn
+    };
+    [first, Cause::PainAbandon, Cause::ToleranceExceeded]
 }
 
 fn funnel(records: &[&RunRecord], info: &SummaryInfo, scratch: &mut Vec<f64>) -> Vec<FunnelEntry> {
@@ -318,11 +318,10 @@ fn funnel(records: &[&RunRecord], info: &SummaryInfo, scratch: &mut Vec<f64>) ->
         .enumerate()
         .map(|(loc, stage)| {
             let base = loc * FLOW_FIELDS;
-            let dropoffs = SortedMap::from_iter(
-                causes_at(loc < info.stages.len())
-                    .iter()
-                    .map(|&c| (CAUSES[c].to_string(), stat(base + 1 + c))),
-            );
+            let dropoffs = causes_at(loc < info.stages.len())
+                .into_iter()
+                .map(|c| (c, stat(base + 1 + c.index())))
+                .collect();
             FunnelEntry {
                 stage,
                 reached: stat(base),
@@ -333,4 +332,34 @@ fn funnel(records: &[&RunRecord], info: &SummaryInfo, scratch: &mut Vec<f64>) ->
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    //! Bands computed on several threads equal those computed on one.
+
+    use super::*;
+    use crate::sim::templates::default_scenario;
+    use crate::sim::Simulation;
+
+    #[test]
+    fn bands_on_several_threads_equal_bands_on_one() {
+        let mut s = default_scenario();
+        s.meta.runs = 300;
+        s.meta.horizon = 12;
+        let sim = Simulation::new(&s).expect("valid");
+        let batches: Vec<_> = (0..sim.batches()).map(|b| sim.run_batch(b)).collect();
+        let records: Vec<&RunRecord> = batches.iter().flat_map(|b| &b.records).collect();
+        let columns: Vec<Column> = Series::ALL
+            .into_iter()
+            .map(Column::Series)
+            .chain((0..s.stages.len()).map(Column::Stage))
+            .collect();
+        let one = bands_on(&records, &columns, None, 1);
+        assert_eq!(one.len(), columns.len());
+        for threads in [2, 3, 16] {
+            assert_eq!(
+                bands_on(&records, &columns, None, threads),
+                one,
+                "{threads} threads"
+            );
+        }
+    }
+}

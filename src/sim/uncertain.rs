@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::beta_fit::fit_beta_to_range;
+use super::error::DistError;
 use super::special::{beta_quantile, normal_quantile};
 
 /// z-score of the 95th percentile of the standard normal.
@@ -86,13 +87,13 @@ pub enum RateDist {
 }
 
 impl Prob {
-    /// The distribution this input stands for, or a sentence saying why it has none.
-    pub fn dist(&self) -> Result<ProbDist, String> {
+    /// The distribution this input stands for, or why it has none.
+    pub fn dist(&self) -> Result<ProbDist, DistError> {
         match *self {
             Prob::Point(p) => Ok(ProbDist::Fixed(p)),
             Prob::Range { low, high } => fit_beta_to_range(low, high)
                 .map(|(a, b)| ProbDist::Beta { a, b })
-                .map_err(|e| e.to_string()),
+                .map_err(DistError::Fit),
             Prob::Observed { observed, of } => Ok(ProbDist::Beta {
                 a: observed as f64 + 1.0,
                 b: of.saturating_sub(observed) as f64 + 1.0,
@@ -148,8 +149,8 @@ impl ProbDist {
 }
 
 impl Rate {
-    /// The distribution this input stands for, or a sentence saying why it has none.
-    pub fn dist(&self) -> Result<RateDist, String> {
+    /// The distribution this input stands for, or why it has none.
+    pub fn dist(&self) -> Result<RateDist, DistError> {
         match *self {
             Rate::Point(r) => Ok(RateDist::Fixed(r)),
             Rate::Range { low, high } if low > 0.0 && high > low && high.is_finite() => {
@@ -159,11 +160,7 @@ impl Rate {
                     sigma: (lh - ll) / (2.0 * Z95),
                 })
             }
-            Rate::Range { low, high } => Err(format!(
-                "a range needs 0 < low < high, got {} to {}",
-                fmt_num(low),
-                fmt_num(high)
-            )),
+            Rate::Range { low, high } => Err(DistError::RateRange { low, high }),
         }
     }
 

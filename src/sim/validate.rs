@@ -20,9 +20,8 @@ mod sections;
 mod tests;
 #[cfg(test)]
 mod tests_json;
-#[cfg(test)]
-mod tests_more;
-#[cfg(test)]
+// proptest is a native-only dev-dependency (not built for the wasm32 test target).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests_props;
 
 use checks::{count, fraction, name, plural, push};

@@ -3,13 +3,13 @@
 //! CSV follows RFC 4180: comma-separated, CRLF line ends, fields with commas, quotes or line breaks
 //! quoted (quotes doubled), a header row first. NaN is an empty cell; infinities are `inf` / `-inf`.
 
-use crate::sim::record::{KPIS, SERIES};
+use crate::sim::record::{Kpi, Series};
 use crate::sim::summary::{Band, Summary};
 
 /// The statistics of a band, in column order (`expected` follows them).
 const STATS: [&str; 6] = ["mean", "p5", "p25", "p50", "p75", "p95"];
 
-/// One row per period: `period`, then for each series (those of [`SERIES`], then the prospects in each
+/// One row per period: `period`, then for each series (each [`Series`], then the prospects in each
 /// funnel stage as `stage:<name>`) its `mean, p5, p25, p50, p75, p95, expected` (`<series>_<stat>`
 /// headers). `expected` is empty where the model has no exact expectation.
 pub fn bands_csv(summary: &Summary) -> String {
@@ -35,11 +35,11 @@ pub fn bands_csv(summary: &Summary) -> String {
     out
 }
 
-/// The series of a summary with their column names, in [`SERIES`] order, then the stage series.
+/// The series of a summary with their column names, in [`Series`] order, then the stage series.
 fn named_bands(summary: &Summary) -> Vec<(String, &Band)> {
-    let mut out: Vec<(String, &Band)> = SERIES
+    let mut out: Vec<(String, &Band)> = Series::ALL
         .iter()
-        .filter_map(|name| summary.series.get(*name).map(|b| (name.to_string(), b)))
+        .filter_map(|s| summary.series.get(s).map(|b| (s.to_string(), b)))
         .collect();
     for (k, band) in summary.stage_series.iter().enumerate() {
         let stage = summary
@@ -64,14 +64,14 @@ fn band_cells(band: &Band, t: usize) -> Vec<String> {
     cells
 }
 
-/// One row per run: `run` (1, 2, …) then each figure of [`KPIS`].
+/// One row per run: `run` (1, 2, …) then each [`Kpi`].
 pub fn runs_csv(summary: &Summary) -> String {
     let mut header = vec!["run".to_string()];
-    header.extend(KPIS.iter().map(|k| k.to_string()));
+    header.extend(Kpi::ALL.iter().map(|k| k.to_string()));
     let mut out = csv_row(&header);
     for (i, kpis) in summary.per_run_kpis.iter().enumerate() {
         let mut row = vec![(i + 1).to_string()];
-        row.extend((0..KPIS.len()).map(|k| number(kpis.get(k).copied().unwrap_or(f64::NAN))));
+        row.extend((0..Kpi::ALL.len()).map(|k| number(kpis.get(k).copied().unwrap_or(f64::NAN))));
         out.push_str(&csv_row(&row));
     }
     out

@@ -9,14 +9,14 @@
 //! | `#present/s1.xxxx`                            | presentation view                             |
 //! | `#compare/s1.base/s1.var1/s1.var2`            | editor with the baseline, what-if Compare tab with the variants |
 //!
-//! Chart names are those of [`CHARTS`], KPI names those of [`KPIS`]; unknown names are dropped. The
+//! Chart names are those of [`CHARTS`], KPI names those of [`Kpi`]; unknown names are dropped. The
 //! scenario is the last segment and starts with `s` and a digit; [`decode_fragment`](super::link::decode_fragment)
 //! reads it. Anything else is the editor route, whose scenario the link decoder then refuses with a
 //! message (so a damaged link opens the default journey and says why, never a blank page). A comparison
 //! keeps every segment after `compare` (`-` or nothing for a missing baseline);
 //! [`decode_comparison`](super::compare::decode_comparison) reads and checks them.
 
-use crate::sim::record::KPIS;
+use crate::sim::record::Kpi;
 
 /// The charts an embed can show, in display order.
 pub const CHARTS: [&str; 4] = ["funnel", "retention", "advocacy", "histogram"];
@@ -33,7 +33,7 @@ pub enum Route {
     Embed {
         /// Chart names from [`CHARTS`], in the order given.
         charts: Vec<String>,
-        /// KPI names from [`KPIS`], in the order given.
+        /// KPI names from [`Kpi`], in the order given.
         kpis: Vec<String>,
         /// The linked scenario.
         scenario: Option<String>,
@@ -98,7 +98,7 @@ pub fn parse_route(fragment: &str) -> Route {
         },
         Some("embed") => Route::Embed {
             charts: names(parts.get(1), &CHARTS),
-            kpis: names(parts.get(2), &KPIS),
+            kpis: names(parts.get(2), &Kpi::NAMES),
             scenario: scenario.or_else(|| extra(&parts, 3)),
         },
         _ if f.is_empty() => Route::Editor { scenario: None },

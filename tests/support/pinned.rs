@@ -1,6 +1,6 @@
 //! A small fixed scenario whose summary figures are pinned, shared by the native and the browser test.
 
-use journey_sim::sim::{Scenario, Simulation, Summary};
+use journey_sim::sim::{Kpi, Scenario, Series, Simulation, Summary};
 
 /// The pinned scenario: every feature on, 200 runs over 20 periods.
 pub fn pinned_scenario() -> Scenario {
@@ -35,17 +35,20 @@ pub fn pinned_summary() -> Summary {
 /// The figures pinned: (name, value).
 pub fn pinned_figures(s: &Summary) -> Vec<(&'static str, f64)> {
     vec![
-        ("purchased.mean", s.kpis["purchased"].stats.mean),
-        ("purchased.p5", s.kpis["purchased"].stats.p5),
-        ("purchased.p95", s.kpis["purchased"].stats.p95),
-        ("retained.p50", s.kpis["retained_at_horizon"].stats.p50),
-        ("advocates.mean", s.kpis["advocates_at_horizon"].stats.mean),
-        ("referred.mean", s.kpis["referred_customers"].stats.mean),
-        ("revenue.mean", s.kpis["revenue"].stats.mean),
-        ("active[10].p50", s.series["active"].p50[10]),
+        ("purchased.mean", s.kpis[&Kpi::Purchased].stats.mean),
+        ("purchased.p5", s.kpis[&Kpi::Purchased].stats.p5),
+        ("purchased.p95", s.kpis[&Kpi::Purchased].stats.p95),
+        ("retained.p50", s.kpis[&Kpi::RetainedAtHorizon].stats.p50),
+        (
+            "advocates.mean",
+            s.kpis[&Kpi::AdvocatesAtHorizon].stats.mean,
+        ),
+        ("referred.mean", s.kpis[&Kpi::ReferredCustomers].stats.mean),
+        ("revenue.mean", s.kpis[&Kpi::Revenue].stats.mean),
+        ("active[10].p50", s.series[&Series::Active].p50[10]),
         (
             "expected.purchased",
-            s.kpis["purchased"].stats.expected.unwrap_or(f64::NAN),
+            s.kpis[&Kpi::Purchased].stats.expected.unwrap_or(f64::NAN),
         ),
     ]
 }

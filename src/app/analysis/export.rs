@@ -8,7 +8,7 @@ use crate::app::persist::download::{download_png, download_text, standalone_svg}
 use crate::app::results::kpis::plain;
 use crate::app::ui::data_table;
 use crate::sim::whatif::{Comparison, PainWorth, Tornado};
-use crate::sim::KPIS;
+use crate::sim::Kpi;
 
 /// A probability as a percentage with one decimal: 0.973 → "97.3%".
 pub fn pct(p: f64) -> String {
@@ -35,7 +35,7 @@ pub fn signed(kpi: &str, v: f64, currency: &str) -> String {
 /// Per KPI and variant: the paired difference (median, p5, p95), P(better), P(worse).
 pub fn compare_table(c: &Comparison, currency: &str) -> Table {
     let mut rows = Vec::new();
-    for kpi in KPIS {
+    for kpi in Kpi::NAMES {
         for v in &c.variants {
             let Some(d) = v.diffs.get(kpi) else { continue };
             let base = c.baseline.kpis.get(kpi).map_or(f64::NAN, |k| k.stats.p50);
@@ -80,7 +80,7 @@ pub fn tornado_table(t: &Tornado, currency: &str) -> Table {
     Table {
         caption: format!(
             "Expected {} with one input at its low or high end (central {})",
-            kpi_label_with_currency(&t.kpi, currency),
+            kpi_label_with_currency(t.kpi.name(), currency),
             plain(t.base)
         ),
         headers: ["Input", "Low", "High", "KPI at low", "KPI at high", "Swing"]
@@ -108,7 +108,7 @@ pub fn importance_table(t: &Tornado, currency: &str) -> Table {
     Table {
         caption: format!(
             "Which uncertain inputs explain the spread of {} (Spearman rank correlation over the runs)",
-            kpi_label_with_currency(&t.kpi, currency)
+            kpi_label_with_currency(t.kpi.name(), currency)
         ),
         headers: ["Input", "Rank correlation ρ", "Share of explained spread"]
             .map(String::from)

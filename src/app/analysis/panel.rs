@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::app::charts::{kpi_label, Theme};
 use crate::app::engine::client::now_ms;
 use crate::app::root::AppContext;
-use crate::sim::{Scenario, KPIS};
+use crate::sim::{Kpi, Scenario};
 
 use super::client::{use_analysis, Finished};
 use super::compare_tab::compare_tab;
@@ -46,7 +46,7 @@ pub fn kpi_select(id: &str, value: &str, onchange: Callback<String>) -> Html {
     });
     html! {
         <select id={id.to_string()} data-testid={id.to_string()} {onchange}>
-            { for KPIS.iter().map(|k| html! { <option value={*k} selected={*k == value}>{kpi_label(k)}</option> }) }
+            { for Kpi::NAMES.iter().map(|k| html! { <option value={*k} selected={*k == value}>{kpi_label(k)}</option> }) }
         </select>
     }
 }

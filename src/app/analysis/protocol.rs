@@ -10,7 +10,7 @@ use crate::sim::params::ParamId;
 use crate::sim::whatif::{
     compare, rank_pain_points, seek_target, tornado, Comparison, PainWorth, TargetAnswer, Tornado,
 };
-use crate::sim::Scenario;
+use crate::sim::{Kpi, Scenario};
 
 /// The most Monte Carlo runs (or parameter draws) any one analysis uses.
 pub const MAX_RUNS: usize = 2_000;
@@ -150,33 +150,44 @@ pub fn handle(request: Request) -> Result<Reply, String> {
             baseline.meta.runs = baseline.meta.runs.clamp(1, MAX_RUNS as u32);
             compare(&baseline, &variants)
                 .map(Reply::Compare)
-                .map_err(|e| {
-                    let who = match e.scenario {
-                        0 => "the baseline".to_string(),
-                        i => format!("variant {i}"),
-                    };
-                    let problems: Vec<String> = e.problems.iter().map(|p| p.to_string()).collect();
-                    format!("{who} cannot run: {}", problems.join("; "))
-                })
+                .map_err(|e| e.to_string())
         }
         Request::Tornado {
             scenario,
             kpi,
             runs,
-        } => tornado(&scenario, &kpi, runs.min(MAX_RUNS)).map(Reply::Tornado),
+        } => tornado(&scenario, kpi_named(&kpi)?, runs.min(MAX_RUNS))
+            .map(Reply::Tornado)
+            .map_err(|e| e.to_string()),
         Request::PainRanking {
             scenario,
             kpi,
             runs,
-        } => rank_pain_points(&scenario, &kpi, runs.min(MAX_RUNS)).map(Reply::PainRanking),
+        } => rank_pain_points(&scenario, kpi_named(&kpi)?, runs.min(MAX_RUNS))
+            .map(Reply::PainRanking)
+            .map_err(|e| e.to_string()),
         Request::Target {
             scenario,
             param,
             kpi,
             target,
             draws,
-        } => seek_target(&scenario, param, &kpi, target, draws.min(MAX_RUNS)).map(Reply::Target),
+        } => seek_target(
+            &scenario,
+            param,
+            kpi_named(&kpi)?,
+            target,
+            draws.min(MAX_RUNS),
+        )
+        .map(Reply::Target)
+        .map_err(|e| e.to_string()),
     }
+}
+
+/// The KPI a request names, or a sentence listing the names.
+fn kpi_named(name: &str) -> Result<Kpi, String> {
+    name.parse()
+        .map_err(|e: crate::sim::UnknownName| e.to_string())
 }
 
 #[cfg(test)]
@@ -188,7 +199,7 @@ mod tests {
     fn replies_round_trip_with_nan_and_requests_are_capped() {
         let mut s = default_scenario();
         s.meta.runs = 40;
-        let mut t = tornado(&s, "purchased", 30).unwrap();
+        let mut t = tornado(&s, Kpi::Purchased, 30).unwrap();
         t.bars[0].kpi_low = f64::NAN;
         let output = Output {
             job: 3,
@@ -220,6 +231,6 @@ mod tests {
             panic!("comparison failed")
         };
         assert_eq!(c.baseline.runs, 40);
-        assert_eq!(c.variants[0].diffs["purchased"].p_better, 0.0);
+        assert_eq!(c.variants[0].diffs[&Kpi::Purchased].p_better, 0.0);
     }
 }

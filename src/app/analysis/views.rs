@@ -14,7 +14,7 @@ use crate::app::charts::whatif::{
 };
 use crate::app::charts::{format_value, kpi_label_with_currency, ChartError, ChartOptions, Theme};
 use crate::sim::whatif::{Comparison, PainWorth, TargetAnswer, Tornado};
-use crate::sim::{Summary, KPIS};
+use crate::sim::{Kpi, Summary};
 
 use super::export::{
     compare_table, csv_button, importance_table, pain_table, pct, png_button, signed, svg_button,
@@ -192,7 +192,7 @@ fn compare_view(p: &ViewProps, c: &Comparison, charts: &[Result<String, String>]
                     <th scope="col">{"P(better)"}</th>
                 </tr></thead>
                 <tbody>
-                { for KPIS.iter().flat_map(|kpi| c.variants.iter().enumerate().filter_map(move |(i, v)| {
+                { for Kpi::NAMES.iter().flat_map(|kpi| c.variants.iter().enumerate().filter_map(move |(i, v)| {
                     let d = v.diffs.get(*kpi)?;
                     let id = if i == 0 { format!("p-better-{kpi}") } else { format!("p-better-{kpi}-{}", i + 1) };
                     Some(html! {
@@ -219,8 +219,8 @@ fn tornado_view(p: &ViewProps, t: &Tornado, svg: Option<&Result<String, String>>
     let (bars, imp) = (tornado_table(t, cur), importance_table(t, cur));
     html! {
         <div class="whatif-result" data-testid="tornado" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()}
-            data-bars={t.bars.len().to_string()} data-kpi={t.kpi.clone()}>
-            {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(&t.kpi, cur)), svg)}
+            data-bars={t.bars.len().to_string()} data-kpi={t.kpi.name()}>
+            {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(t.kpi.name(), cur)), svg)}
             <p class="whatif-note">{"Each input swung between the ends of its 90% range (±20% of a point value), the others at their central values; bars sorted by their effect on the expected value."}</p>
             {table_html(&imp, "whatif-importance")}
             if t.importance.is_empty() {

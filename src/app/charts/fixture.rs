@@ -1,11 +1,11 @@
 //! Hand-made summaries for the tests: 3 funnel stages plus Retention and Advocacy, every KPI and
 //! series, with or without exact expectations.
 
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
-use crate::sim::record::{KPIS, SERIES};
 use crate::sim::stats::{Histogram, Stats};
 use crate::sim::summary::{Band, FunnelEntry, KpiSummary, Summary};
+use crate::sim::{Cause, Kpi, Series};
 
 /// Funnel entries, as the engine names them.
 const STAGES: [&str; 5] = [
@@ -61,14 +61,18 @@ pub fn kpi(m: f64, expected: bool) -> KpiSummary {
 }
 
 /// Drop-offs of stage `k`: funnel stages lose by no conversion, later ones by churn.
-fn dropoffs(k: usize, scale: f64, expected: bool) -> SortedMap<String, Stats> {
-    let first = if k < 3 { "no_conversion" } else { "churn" };
-    [first, "pain_abandon", "tolerance_exceeded"]
-        .iter()
+fn dropoffs(k: usize, scale: f64, expected: bool) -> BTreeMap<Cause, Stats> {
+    let first = if k < 3 {
+        Cause::NoConversion
+    } else {
+        Cause::Churn
+    };
+    [first, Cause::PainAbandon, Cause::ToleranceExceeded]
+        .into_iter()
         .enumerate()
         .map(|(i, c)| {
             let m = scale * (3 - i) as f64;
-            (c.to_string(), stats(m, expected.then_some(m)))
+            (c, stats(m, expected.then_some(m)))
         })
         .collect()
 }
@@ -95,17 +99,17 @@ pub fn fixture(horizon: usize, expected: bool) -> Summary {
         period_label: "week".to_string(),
         parameter_uncertainty: false,
         exact: expected,
-        kpis: KPIS
-            .iter()
-            .map(|&k| {
-                let m = if k == "roi" { 0.25 } else { 1000.0 };
-                (k.to_string(), kpi(m, expected))
+        kpis: Kpi::ALL
+            .into_iter()
+            .map(|k| {
+                let m = if k == Kpi::Roi { 0.25 } else { 1000.0 };
+                (k, kpi(m, expected))
             })
             .collect(),
         funnel,
-        series: SERIES
-            .iter()
-            .map(|s| (s.to_string(), band(horizon, 500.0, expected)))
+        series: Series::ALL
+            .into_iter()
+            .map(|s| (s, band(horizon, 500.0, expected)))
             .collect(),
         stage_series: vec![band(horizon, 100.0, false); 3],
         per_run_kpis: vec![],

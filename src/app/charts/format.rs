@@ -1,6 +1,7 @@
 //! Names and number formats of the figures, shared by charts, tables and the KPI cards.
 
 use crate::sim::order::sort_stable_by;
+use crate::sim::Cause;
 
 /// How a figure is measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -208,14 +209,14 @@ pub fn cause_label(cause: &str) -> String {
 }
 
 /// Drop-off causes in display order: the known ones first, then any others by name.
-pub fn cause_order<'a>(causes: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+pub fn cause_order<'a>(causes: impl Iterator<Item = &'a Cause>) -> Vec<&'a str> {
     const KNOWN: [&str; 4] = [
         "no_conversion",
         "pain_abandon",
         "tolerance_exceeded",
         "churn",
     ];
-    let mut out: Vec<&str> = causes.map(String::as_str).collect();
+    let mut out: Vec<&str> = causes.map(|c| c.name()).collect();
     let rank = |c: &str| KNOWN.iter().position(|k| *k == c).unwrap_or(KNOWN.len());
     sort_stable_by(&mut out, |a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
     out.dedup();

@@ -34,7 +34,7 @@ fn all_charts(s: &Summary, o: &ChartOptions) -> Vec<String> {
         check(retention_svg(s, o)),
         check(advocacy_svg(s, o)),
     ];
-    out.extend(s.kpis.keys().map(|k| check(histogram_svg(s, k, o))));
+    out.extend(s.kpis.keys().map(|k| check(histogram_svg(s, k.name(), o))));
     out
 }
 

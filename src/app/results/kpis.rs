@@ -33,7 +33,7 @@ pub fn plain(v: f64) -> String {
 pub struct KpisProps {
     /// The summary shown.
     pub shown: Shown,
-    /// Only these KPIs (names of `sim::record::KPIS`), in this order; all cards when `None`.
+    /// Only these KPIs (names of `sim::Kpi`), in this order; all cards when `None`.
     #[prop_or_default]
     pub only: Option<Vec<String>>,
 }

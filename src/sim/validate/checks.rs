@@ -161,7 +161,7 @@ fn prob_range(out: &mut Vec<Problem>, path: &str, p: &Prob, low: f64, high: f64)
         );
         push(out, path, msg);
     } else if let Err(e) = p.dist() {
-        push(out, path, e);
+        push(out, path, e.to_string());
     }
 }
 

@@ -1,35 +1,19 @@
-//! Property-style test: random hostile edits of the templates never make [`validate`] panic, and an
-//! edit that is invalid for every field is always reported.
+//! Property test: random hostile edits of the templates never make [`validate`] panic, and an edit
+//! that is invalid for every field (NaN, an infinity, a negative or a huge value) is always reported.
 //!
-//! Deterministic: a hand-rolled linear congruential generator drives the edits.
+//! Driven by proptest, which shrinks a failing case to a small one; a second test checks that the
+//! property does fail for a validator that misses a rule.
 
-use super::validate;
-use crate::sim::templates::{template, template_names};
+use proptest::prelude::*;
+use proptest::sample::{select, Index};
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
+
+use super::{validate, Problem};
+use crate::sim::templates::{default_scenario, template, template_names};
 use crate::sim::{Churn, Location, Persona, Prob, Rate, Scenario, Tolerance};
 
-/// Knuth's MMIX linear congruential generator; the high bits are the output.
-struct Lcg(u64);
-
-impl Lcg {
-    /// The next 32 random bits.
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 32
-    }
-
-    /// A random index below `n` (0 when `n` is 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    /// A random element of a non-empty slice.
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+/// Cases per run of the property.
+const CASES: u32 = 4_000;
 
 /// Values that no number field accepts (every field must be finite, ≥ 0 and ≤ a finite limit).
 const ALWAYS_INVALID: [f64; 7] = [
@@ -104,103 +88,217 @@ fn floats(s: &mut Scenario) -> Vec<&mut f64> {
     v
 }
 
-/// A random odd or invalid number.
-fn any_number(rng: &mut Lcg) -> f64 {
-    if rng.below(2) == 0 {
-        rng.pick(&ALWAYS_INVALID)
-    } else {
-        rng.pick(&ODD)
-    }
+/// Whether no number field accepts `x`: not a number, infinite, or one of [`ALWAYS_INVALID`].
+fn always_invalid(x: f64) -> bool {
+    !x.is_finite() || ALWAYS_INVALID.iter().any(|v| v.to_bits() == x.to_bits())
 }
 
-/// A random probability of any kind with odd contents.
-fn any_prob(rng: &mut Lcg) -> Prob {
-    match rng.below(3) {
-        0 => Prob::Point(any_number(rng)),
-        1 => Prob::Range {
-            low: any_number(rng),
-            high: any_number(rng),
-        },
-        _ => Prob::Observed {
-            observed: rng.pick(&COUNTS),
-            of: rng.pick(&COUNTS),
-        },
-    }
+/// An odd or invalid number, or any `f64` at all.
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        2 => select(ALWAYS_INVALID.to_vec()),
+        2 => select(ODD.to_vec()),
+        1 => any::<f64>(),
+    ]
 }
 
-/// One structural edit: a replaced probability, rate or churn, an odd count, or a resized list.
-fn structural_edit(s: &mut Scenario, rng: &mut Lcg) {
-    let n = rng.pick(&COUNTS);
-    match rng.below(10) {
-        0 => {
-            let i = rng.below(s.stages.len());
-            if let Some(st) = s.stages.get_mut(i) {
-                st.conversion = any_prob(rng);
+/// An odd whole number, or any `u64`.
+fn count() -> impl Strategy<Value = u64> {
+    prop_oneof![3 => select(COUNTS.to_vec()), 1 => any::<u64>()]
+}
+
+/// A probability of any kind with odd contents.
+fn prob() -> impl Strategy<Value = Prob> {
+    prop_oneof![
+        number().prop_map(Prob::Point),
+        (number(), number()).prop_map(|(low, high)| Prob::Range { low, high }),
+        (count(), count()).prop_map(|(observed, of)| Prob::Observed { observed, of }),
+    ]
+}
+
+/// One structural edit: a replaced probability, rate or churn, an odd count, or resized lists.
+#[derive(Clone, Debug)]
+enum Edit {
+    Conversion(Index, Prob),
+    Repeat(Prob),
+    Heterogeneous(f64, f64),
+    ReferralRange(f64, f64),
+    Horizon(u64),
+    Seed(u64),
+    Market(u64),
+    EntryStage(u64),
+    KeepStages(usize),
+    Lists(Lists),
+}
+
+/// Resized or redirected lists: events, tolerance, personas.
+#[derive(Clone, Debug)]
+struct Lists {
+    pain_stage: u64,
+    tolerance_len: usize,
+    name_len: usize,
+    share: f64,
+    conversion: f64,
+    referral: f64,
+    leave_after: f64,
+    leave_after_len: usize,
+    personas: usize,
+}
+
+fn lists() -> impl Strategy<Value = Lists> {
+    (
+        (count(), 0..4usize, 0..300usize),
+        (number(), number(), number()),
+        (number(), 0..12usize, 0..10usize),
+    )
+        .prop_map(
+            |(
+                (pain_stage, tolerance_len, name_len),
+                (share, conversion, referral),
+                (leave_after, leave_after_len, personas),
+            )| Lists {
+                pain_stage,
+                tolerance_len,
+                name_len,
+                share,
+                conversion,
+                referral,
+                leave_after,
+                leave_after_len,
+                personas,
+            },
+        )
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<Index>(), prob()).prop_map(|(i, p)| Edit::Conversion(i, p)),
+        prob().prop_map(Edit::Repeat),
+        (number(), number()).prop_map(|(a, b)| Edit::Heterogeneous(a, b)),
+        (number(), number()).prop_map(|(l, h)| Edit::ReferralRange(l, h)),
+        count().prop_map(Edit::Horizon),
+        count().prop_map(Edit::Seed),
+        count().prop_map(Edit::Market),
+        count().prop_map(Edit::EntryStage),
+        (0..3usize).prop_map(Edit::KeepStages),
+        lists().prop_map(Edit::Lists),
+    ]
+}
+
+impl Edit {
+    fn apply(self, s: &mut Scenario) {
+        match self {
+            Edit::Conversion(i, p) => {
+                if !s.stages.is_empty() {
+                    let k = i.index(s.stages.len());
+                    s.stages[k].conversion = p;
+                }
+            }
+            Edit::Repeat(p) => s.retention.repeat_purchase = p,
+            Edit::Heterogeneous(alpha, beta) => {
+                s.retention.churn = Churn::Heterogeneous { alpha, beta }
+            }
+            Edit::ReferralRange(low, high) => {
+                s.advocacy.referrals_per_period = Rate::Range { low, high }
+            }
+            Edit::Horizon(n) => s.meta.horizon = n.min(u32::MAX as u64) as u32,
+            Edit::Seed(n) => s.meta.seed = n,
+            Edit::Market(n) => s.market.market_size = Some(n),
+            Edit::EntryStage(n) => s.advocacy.entry_stage = n as usize,
+            Edit::KeepStages(n) => s.stages.truncate(n),
+            Edit::Lists(l) => {
+                if let Some(p) = s.pain_points.first_mut() {
+                    p.stage = Location::Funnel(l.pain_stage as usize);
+                }
+                s.tolerance.leave_after.truncate(l.tolerance_len);
+                let persona = Persona {
+                    name: "x".repeat(l.name_len),
+                    share: l.share,
+                    conversion_multiplier: l.conversion,
+                    pain_multiplier: 1.0,
+                    churn_multiplier: 1.0,
+                    referral_multiplier: l.referral,
+                    tolerance: Some(Tolerance {
+                        leave_after: vec![l.leave_after; l.leave_after_len],
+                    }),
+                };
+                s.personas.resize(l.personas, persona);
             }
         }
-        1 => s.retention.repeat_purchase = any_prob(rng),
-        2 => {
-            let (alpha, beta) = (any_number(rng), any_number(rng));
-            s.retention.churn = Churn::Heterogeneous { alpha, beta };
-        }
-        3 => {
-            let (low, high) = (any_number(rng), any_number(rng));
-            s.advocacy.referrals_per_period = Rate::Range { low, high };
-        }
-        4 => s.meta.horizon = n.min(u32::MAX as u64) as u32,
-        5 => s.meta.seed = n,
-        6 => s.market.market_size = Some(n),
-        7 => s.advocacy.entry_stage = n as usize,
-        8 => s.stages.truncate(rng.below(3)),
-        _ => edit_lists(s, rng, n),
     }
 }
 
-/// Resizes or redirects the lists: events, tolerance, personas.
-fn edit_lists(s: &mut Scenario, rng: &mut Lcg, n: u64) {
-    if let Some(p) = s.pain_points.first_mut() {
-        p.stage = Location::Funnel(n as usize);
-    }
-    s.tolerance.leave_after.truncate(rng.below(4));
-    let persona = Persona {
-        name: "x".repeat(rng.below(300)),
-        share: any_number(rng),
-        conversion_multiplier: any_number(rng),
-        pain_multiplier: 1.0,
-        churn_multiplier: 1.0,
-        referral_multiplier: any_number(rng),
-        tolerance: Some(Tolerance {
-            leave_after: vec![any_number(rng); rng.below(12)],
-        }),
-    };
-    s.personas.resize(rng.below(10), persona);
+/// A template, up to three structural edits, then one number field set to `value`.
+#[derive(Clone, Debug)]
+struct Case {
+    template: Index,
+    edits: Vec<Edit>,
+    field: Index,
+    value: f64,
 }
 
+fn case() -> impl Strategy<Value = Case> {
+    (
+        any::<Index>(),
+        prop::collection::vec(edit(), 0..4),
+        any::<Index>(),
+        number(),
+    )
+        .prop_map(|(template, edits, field, value)| Case {
+            template,
+            edits,
+            field,
+            value,
+        })
+}
+
+/// The property, for a validator `check`: it does not panic, every problem has a path and a message,
+/// and a value no field accepts is reported.
+fn holds(c: Case, check: impl Fn(&Scenario) -> Vec<Problem>) -> Result<(), TestCaseError> {
+    let names = template_names();
+    let name = names[c.template.index(names.len())];
+    let mut s = template(name).unwrap_or_else(default_scenario);
+    for e in c.edits {
+        e.apply(&mut s);
+    }
+    let mut fields = floats(&mut s);
+    let i = c.field.index(fields.len());
+    *fields[i] = c.value;
+    let problems = check(&s);
+    prop_assert!(problems
+        .iter()
+        .all(|p| !p.path.is_empty() && !p.message.is_empty()));
+    if always_invalid(c.value) {
+        prop_assert!(!problems.is_empty(), "{} accepted in {name}", c.value);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(Config::with_cases(CASES))]
+
+    #[test]
+    fn hostile_edits_never_panic_and_invalid_numbers_are_reported(c in case()) {
+        holds(c, validate)?;
+    }
+}
+
+/// The property catches a validator that misses a rule (here: everything about economics), and
+/// shrinks the counterexample to an economics field with an invalid value.
 #[test]
-fn hostile_edits_never_panic_and_invalid_numbers_are_reported() {
-    let mut rng = Lcg(0x5EED_1234);
-    for round in 0..4_000 {
-        let name = rng.pick(template_names());
-        let mut s = template(name).unwrap_or_else(crate::sim::templates::default_scenario);
-        for _ in 0..rng.below(4) {
-            structural_edit(&mut s, &mut rng);
-        }
-        let mut fields = floats(&mut s);
-        let i = rng.below(fields.len());
-        let x = any_number(&mut rng);
-        if let Some(field) = fields.get_mut(i) {
-            **field = x;
-        }
-        let problems = validate(&s);
-        assert!(problems
-            .iter()
-            .all(|p| !p.path.is_empty() && !p.message.is_empty()));
-        let always_invalid = ALWAYS_INVALID.iter().any(|v| v.to_bits() == x.to_bits());
-        if always_invalid {
-            assert!(
-                !problems.is_empty(),
-                "round {round}: {x} accepted in {name}"
-            );
-        }
-    }
+fn the_property_fails_for_a_validator_that_misses_a_rule() {
+    let blind = |s: &Scenario| -> Vec<Problem> {
+        validate(s)
+            .into_iter()
+            .filter(|p| !p.path.starts_with("economics"))
+            .collect()
+    };
+    let config = Config::with_cases(CASES);
+    let mut runner =
+        TestRunner::new_with_rng(config, TestRng::deterministic_rng(RngAlgorithm::ChaCha));
+    let result = runner.run(&case(), |c| holds(c, blind));
+    let Err(proptest::test_runner::TestError::Fail(_, minimal)) = result else {
+        panic!("the blind validator passed: {result:?}");
+    };
+    assert!(always_invalid(minimal.value), "{minimal:?}");
 }

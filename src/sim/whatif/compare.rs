@@ -2,15 +2,17 @@
 //! runs, so run i of every scenario uses the same run key, the same parameter draws for the inputs they
 //! share and the same random stream at every site. The difference is then measured, not drowned in noise.
 
+use std::collections::BTreeMap;
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::sim::engine::Simulation;
-use crate::sim::record::{RunRecord, KPIS};
+use crate::sim::record::{Kpi, RunRecord};
 use crate::sim::scenario::Scenario;
 use crate::sim::stats::{sort_finite, stats_sorted, Stats};
 use crate::sim::summary::Summary;
 use crate::sim::validate::Problem;
-use crate::sorted_map::SortedMap;
 
 /// The distribution of a KPI's difference (variant − baseline) across paired runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,8 +33,8 @@ pub struct VariantResult {
     pub name: String,
     /// The variant's own summary (for overlaid charts).
     pub summary: Summary,
-    /// Differences per KPI, keyed by the names in [`KPIS`].
-    pub diffs: SortedMap<String, KpiDiff>,
+    /// Differences per KPI.
+    pub diffs: BTreeMap<Kpi, KpiDiff>,
 }
 
 /// A baseline and its variants.
@@ -52,6 +54,25 @@ pub struct CompareError {
     /// What is wrong.
     pub problems: Vec<Problem>,
 }
+
+impl fmt::Display for CompareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.scenario {
+            0 => f.write_str("the baseline")?,
+            i => write!(f, "variant {i}")?,
+        }
+        f.write_str(" cannot run: ")?;
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            p.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CompareError {}
 
 /// Prepares `variant` to share the baseline's random numbers: same seed, runs and horizon.
 pub fn aligned(baseline: &Scenario, variant: &Scenario) -> Scenario {
@@ -105,19 +126,17 @@ pub fn compare(baseline: &Scenario, variants: &[Scenario]) -> Result<Comparison,
     let variants = (1..sims.len())
         .map(|i| {
             let s = summary(i);
-            let diffs = SortedMap::from_iter(KPIS.iter().enumerate().map(|(k, name)| {
-                let expected = match (
-                    base.kpis[*name].stats.expected,
-                    s.kpis[*name].stats.expected,
-                ) {
-                    (Some(a), Some(b)) => Some(b - a),
-                    _ => None,
-                };
-                (
-                    name.to_string(),
-                    kpi_diff(&records[0], &records[i], k, expected),
-                )
-            }));
+            let diffs = Kpi::ALL
+                .into_iter()
+                .map(|kpi| {
+                    let expected =
+                        match (base.kpis[&kpi].stats.expected, s.kpis[&kpi].stats.expected) {
+                            (Some(a), Some(b)) => Some(b - a),
+                            _ => None,
+                        };
+                    (kpi, kpi_diff(&records[0], &records[i], kpi, expected))
+                })
+                .collect();
             VariantResult {
                 name: sims_name(variants, i),
                 summary: s,
@@ -135,22 +154,22 @@ fn sims_name(variants: &[Scenario], i: usize) -> String {
     variants[i - 1].meta.name.clone()
 }
 
-/// Paired differences of KPI `k` (variant − baseline), run by run.
-pub fn paired_differences(base: &[RunRecord], variant: &[RunRecord], k: usize) -> Vec<f64> {
+/// Paired differences of `kpi` (variant − baseline), run by run.
+pub fn paired_differences(base: &[RunRecord], variant: &[RunRecord], kpi: Kpi) -> Vec<f64> {
     base.iter()
         .zip(variant)
-        .map(|(b, v)| v.kpis[k] - b.kpis[k])
+        .map(|(b, v)| v.kpi(kpi) - b.kpi(kpi))
         .collect()
 }
 
-/// Statistics of the paired differences of KPI `k`.
+/// Statistics of the paired differences of `kpi`.
 pub fn kpi_diff(
     base: &[RunRecord],
     variant: &[RunRecord],
-    k: usize,
+    kpi: Kpi,
     expected: Option<f64>,
 ) -> KpiDiff {
-    let diffs = paired_differences(base, variant, k);
+    let diffs = paired_differences(base, variant, kpi);
     let finite: Vec<f64> = diffs.iter().copied().filter(|d| d.is_finite()).collect();
     let n = finite.len().max(1) as f64;
     let p_better = finite.iter().filter(|&&d| d > 0.0).count() as f64 / n;

@@ -136,16 +136,3 @@ pub fn set_fixed(m: &mut Model, id: ParamId, value: f64) {
         ParamId::Acceptance => m.acceptance = fixed,
     }
 }
-
-/// The index of a KPI name in [`crate::sim::KPIS`], or a sentence listing the names.
-pub fn kpi_index(kpi: &str) -> Result<usize, String> {
-    crate::sim::KPIS
-        .iter()
-        .position(|k| *k == kpi)
-        .ok_or_else(|| {
-            format!(
-                "unknown figure '{kpi}'; choose one of: {}",
-                crate::sim::KPIS.join(", ")
-            )
-        })
-}

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::compare::{all_records, kpi_diff, simulations, KpiDiff};
-use super::inputs::kpi_index;
+use crate::sim::error::WhatIfError;
+use crate::sim::names::Kpi;
 use crate::sim::order::sort_stable_by;
 use crate::sim::scenario::Scenario;
 use crate::sim::uncertain::Prob;
@@ -37,8 +38,11 @@ pub fn with_pain_scaled(s: &Scenario, i: usize, factor: f64) -> Scenario {
 
 /// Ranks every pain point of `s` by the median gain in `kpi` if it were removed, largest first.
 /// Uses up to `runs` paired runs.
-pub fn rank_pain_points(s: &Scenario, kpi: &str, runs: usize) -> Result<Vec<PainWorth>, String> {
-    let k = kpi_index(kpi)?;
+pub fn rank_pain_points(
+    s: &Scenario,
+    kpi: Kpi,
+    runs: usize,
+) -> Result<Vec<PainWorth>, WhatIfError> {
     let mut base = s.clone();
     base.meta.runs = (runs as u32).clamp(1, s.meta.runs.max(1));
     let variants: Vec<Scenario> = (0..s.pain_points.len())
@@ -49,14 +53,14 @@ pub fn rank_pain_points(s: &Scenario, kpi: &str, runs: usize) -> Result<Vec<Pain
             ]
         })
         .collect();
-    let sims = simulations(&base, &variants).map_err(|e| format!("{:?}", e.problems))?;
-    let expected = |i: usize| sims[i].is_exact().then(|| sims[i].expected().kpis[k]);
+    let sims = simulations(&base, &variants).map_err(|e| WhatIfError::Invalid(e.problems))?;
+    let expected = |i: usize| sims[i].is_exact().then(|| sims[i].expected().kpi(kpi));
     let base_records = all_records(&sims[0]);
     let mut out: Vec<PainWorth> = (0..s.pain_points.len())
         .map(|i| {
             let diff = |j: usize| {
                 let e = expected(j).zip(expected(0)).map(|(v, b)| v - b);
-                kpi_diff(&base_records, &all_records(&sims[j]), k, e)
+                kpi_diff(&base_records, &all_records(&sims[j]), kpi, e)
             };
             PainWorth {
                 index: i,

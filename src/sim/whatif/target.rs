@@ -4,10 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::inputs::{kpi_index, set_fixed};
+use super::inputs::set_fixed;
 use super::tornado::expected_kpis;
 use crate::sim::engine::Simulation;
+use crate::sim::error::WhatIfError;
 use crate::sim::model::Model;
+use crate::sim::names::Kpi;
 use crate::sim::params::{ParamId, RunParams};
 use crate::sim::run::simulate;
 use crate::sim::sampler::Mean;
@@ -37,29 +39,21 @@ pub struct TargetAnswer {
 pub fn seek_target(
     s: &Scenario,
     param: ParamId,
-    kpi: &str,
+    kpi: Kpi,
     target: f64,
     draws: usize,
-) -> Result<TargetAnswer, String> {
-    let k = kpi_index(kpi)?;
+) -> Result<TargetAnswer, WhatIfError> {
     if param == ParamId::Referrals {
-        return Err(
-            "target seeking works on probabilities; referrals per advocate is a rate".into(),
-        );
+        return Err(WhatIfError::TargetOnRate);
     }
-    let sim = Simulation::new(s).map_err(|p| {
-        p.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    let sim = Simulation::new(s).map_err(WhatIfError::Invalid)?;
     let model = sim.model().clone();
     let at = |m: &Model, key: Option<u64>, v: f64| {
         let mut m = m.clone();
         set_fixed(&mut m, param, v);
         match key {
-            None => expected_kpis(&m)[k],
-            Some(key) => simulate(&m, &RunParams::new(&m, Some(key)), &mut Mean).kpis[k],
+            None => expected_kpis(&m)[kpi.index()],
+            Some(key) => simulate(&m, &RunParams::new(&m, Some(key)), &mut Mean).kpi(kpi),
         }
     };
     let range = (at(&model, None, 0.0), at(&model, None, 1.0));

@@ -3,9 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::inputs::{inputs, kpi_index, set_fixed, Input};
+use super::inputs::{inputs, set_fixed, Input};
 use crate::sim::engine::Simulation;
+use crate::sim::error::WhatIfError;
 use crate::sim::model::Model;
+use crate::sim::names::Kpi;
 use crate::sim::order::{permutation, sort_stable_by};
 use crate::sim::params::{param_unit, ParamId, RunParams};
 use crate::sim::run::simulate;
@@ -49,8 +51,8 @@ pub struct Importance {
 /// The sensitivity of one KPI.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tornado {
-    /// KPI name.
-    pub kpi: String,
+    /// The KPI.
+    pub kpi: Kpi,
     /// KPI (expected value) with every input central.
     pub base: f64,
     /// Bars sorted by swing, widest first.
@@ -66,23 +68,17 @@ pub fn expected_kpis(m: &Model) -> Vec<f64> {
 
 /// Tornado for `kpi` of `s`; the rank correlations use up to `runs` Monte Carlo runs with parameter
 /// uncertainty switched on.
-pub fn tornado(s: &Scenario, kpi: &str, runs: usize) -> Result<Tornado, String> {
-    let k = kpi_index(kpi)?;
-    let sim = Simulation::new(s).map_err(|p| {
-        p.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+pub fn tornado(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Tornado, WhatIfError> {
+    let sim = Simulation::new(s).map_err(WhatIfError::Invalid)?;
     let base_model = sim.model().clone();
-    let base = expected_kpis(&base_model)[k];
+    let base = expected_kpis(&base_model)[kpi.index()];
     let mut bars: Vec<TornadoBar> = inputs(s)
         .into_iter()
         .map(|input| {
             let at = |v: f64| {
                 let mut m = base_model.clone();
                 set_fixed(&mut m, input.id, v);
-                expected_kpis(&m)[k]
+                expected_kpis(&m)[kpi.index()]
             };
             TornadoBar {
                 kpi_low: at(input.low),
@@ -93,15 +89,15 @@ pub fn tornado(s: &Scenario, kpi: &str, runs: usize) -> Result<Tornado, String> 
         .collect();
     sort_stable_by(&mut bars, |a, b| b.swing().total_cmp(&a.swing()));
     Ok(Tornado {
-        kpi: kpi.into(),
+        kpi,
         base,
         bars,
-        importance: importance(s, k, runs)?,
+        importance: importance(s, kpi, runs)?,
     })
 }
 
-/// Spearman correlations between each uncertain input's draw and KPI `k` over up to `runs` runs.
-fn importance(s: &Scenario, k: usize, runs: usize) -> Result<Vec<Importance>, String> {
+/// Spearman correlations between each uncertain input's draw and `kpi` over up to `runs` runs.
+fn importance(s: &Scenario, kpi: Kpi, runs: usize) -> Result<Vec<Importance>, WhatIfError> {
     let uncertain: Vec<Input> = inputs(s).into_iter().filter(|i| i.uncertain).collect();
     if uncertain.is_empty() || runs < 3 {
         return Ok(Vec::new());
@@ -109,13 +105,13 @@ fn importance(s: &Scenario, k: usize, runs: usize) -> Result<Vec<Importance>, St
     let mut with_draws = s.clone();
     with_draws.meta.parameter_uncertainty = true;
     with_draws.meta.runs = runs.min(s.meta.runs as usize).max(3) as u32;
-    let sim = Simulation::new(&with_draws).map_err(|p| format!("{p:?}"))?;
-    let (mut keys, mut kpi) = (Vec::new(), Vec::new());
+    let sim = Simulation::new(&with_draws).map_err(WhatIfError::Invalid)?;
+    let (mut keys, mut values) = (Vec::new(), Vec::new());
     for b in 0..sim.batches() {
         keys.extend(sim.run_keys(b));
-        kpi.extend(sim.run_batch(b).records.iter().map(|r| r.kpis[k]));
+        values.extend(sim.run_batch(b).records.iter().map(|r| r.kpi(kpi)));
     }
-    let kpi_ranks = ranks(&kpi);
+    let kpi_ranks = ranks(&values);
     let mut out: Vec<Importance> = uncertain
         .into_iter()
         .map(|input| {
@@ -173,9 +169,9 @@ pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
     cov / (va * vb).sqrt()
 }
 
-/// The expected KPI `k` of `m` with parameter `id` fixed at `v`.
-pub fn expected_with(m: &Model, id: ParamId, v: f64, k: usize) -> f64 {
+/// The expected `kpi` of `m` with parameter `id` fixed at `v`.
+pub fn expected_with(m: &Model, id: ParamId, v: f64, kpi: Kpi) -> f64 {
     let mut m = m.clone();
     set_fixed(&mut m, id, v);
-    expected_kpis(&m)[k]
+    expected_kpis(&m)[kpi.index()]
 }
