@@ -1,13 +1,15 @@
 //! The browser app: a yew single-page journey editor with results drawn from worker-computed summaries.
 //!
-//! Data flows one way: the [`state::AppState`] reducer holds the scenario being edited; a valid scenario
+//! Data flows one way: the [`state::EditState`] reducer holds the scenario being edited; a valid scenario
 //! goes to the engine workers ([`pool`], [`worker`]); their [`crate::sim::Summary`] comes back into the
-//! reducer and is drawn by [`results`] with the pure functions of [`charts`]. [`persist`] keeps and
+//! [`state::RunState`] reducer and is drawn by [`results`] with the pure functions of [`charts`]. Each
+//! reducer reaches components through its own context ([`context`]). [`persist`] keeps and
 //! moves scenarios (library, autosave, share links, files, downloads) and [`views`] holds the embed and
 //! presentation views chosen by the URL fragment.
 
 pub mod analysis;
 pub mod charts;
+pub mod context;
 pub mod editor;
 pub mod fields;
 pub mod header;
@@ -17,6 +19,7 @@ pub mod pool;
 pub mod protocol;
 pub mod results;
 pub mod root;
+pub mod run_provider;
 pub mod spawn;
 pub mod state;
 pub mod structure;

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::sim::{Scenario, BATCH_RUNS};
 
-use super::state::{Action, AppState};
+use super::state::{RunAction, RunState};
 
 #[cfg(target_arch = "wasm32")]
 mod inline;
@@ -35,7 +35,7 @@ impl PartialEq for Engine {
 struct Inner {
     enabled: bool,
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    dispatch: UseReducerDispatcher<AppState>,
+    dispatch: UseReducerDispatcher<RunState>,
     job: u64,
     done: usize,
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -108,7 +108,7 @@ impl Engine {
 
 /// The engine for this app; `enabled = false` gives one that never runs (component tests).
 #[hook]
-pub fn use_engine(dispatch: UseReducerDispatcher<AppState>, enabled: bool) -> Engine {
+pub fn use_engine(dispatch: UseReducerDispatcher<RunState>, enabled: bool) -> Engine {
     let engine = use_memo((), move |_| Engine {
         inner: Rc::new(RefCell::new(Inner {
             enabled,
@@ -136,7 +136,7 @@ mod imp {
 
     use super::super::protocol::codec::WireCodec;
     use super::super::protocol::{Input, Output};
-    use super::super::state::Action;
+    use super::super::state::RunAction;
     use super::super::worker::EngineReactor;
     use super::{now_ms, Inner};
 
@@ -227,12 +227,12 @@ mod imp {
                 guard.progress_ms = now;
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
-                dispatch.dispatch(Action::Progress { job, done });
+                dispatch.dispatch(RunAction::Progress { job, done });
             }
             Output::Summary { job, summary } if job == current => {
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
-                dispatch.dispatch(Action::Summary {
+                dispatch.dispatch(RunAction::Summary {
                     job,
                     summary: Rc::new(*summary),
                     now_ms: now_ms(),
@@ -241,7 +241,7 @@ mod imp {
             Output::Failed { job, message } if job == current => {
                 let dispatch = guard.dispatch.clone();
                 drop(guard);
-                dispatch.dispatch(Action::Failed { job, message });
+                dispatch.dispatch(RunAction::Failed { job, message });
             }
             _ => {}
         }
@@ -249,9 +249,9 @@ mod imp {
 }
 
 /// Dispatches the start of a run to the reducer (used by the Run button and the automatic re-run).
-pub fn run(engine: &Engine, scenario: &Scenario, dispatch: &UseReducerDispatcher<AppState>) {
+pub fn run(engine: &Engine, scenario: &Scenario, dispatch: &UseReducerDispatcher<RunState>) {
     if let Some((job, total)) = engine.start(scenario) {
-        dispatch.dispatch(Action::Started {
+        dispatch.dispatch(RunAction::Started {
             job,
             total,
             at_ms: now_ms(),

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use super::super::context::EditContext;
 use super::super::fields::{all_fields, Field};
-use super::super::root::AppContext;
 
 /// The input a problem path belongs to, if one is on screen.
 fn field_for(fields: &[Field], path: &str) -> Option<Field> {
@@ -28,7 +28,7 @@ fn focus(id: &str) {
 }
 
 /// All problems: unreadable typed text and the engine's validation; `data-testid="problems"`.
-pub fn problem_list(ctx: &AppContext) -> Html {
+pub fn problem_list(ctx: &EditContext) -> Html {
     let s = &ctx.state;
     let fields = all_fields(&s.scenario);
     let mut items: Vec<(Option<Field>, String, String)> = s
@@ -64,7 +64,7 @@ pub fn problem_list(ctx: &AppContext) -> Html {
 }
 
 /// Problems under a panel's prefix that no input of the panel shows (e.g. shares not summing to 100%).
-pub fn panel_problems(ctx: &AppContext, prefix: &str) -> Html {
+pub fn panel_problems(ctx: &EditContext, prefix: &str) -> Html {
     let fields = all_fields(&ctx.state.scenario);
     let mine: Vec<String> = ctx
         .state

@@ -6,14 +6,14 @@ use yew::prelude::*;
 
 use crate::store::file::{export_json, import_json, ImportError, MAX_FILE_BYTES};
 
-use super::super::root::AppContext;
-use super::super::state::{Action, Notice};
+use super::super::context::EditContext;
+use super::super::state::{EditAction, Notice};
 use super::download::{download_text, file_stem};
 
 /// What opening the text of file `name` does: load the scenario, or say why not.
-pub fn import_action(name: &str, text: &str) -> Action {
+pub fn import_action(name: &str, text: &str) -> EditAction {
     match import_json(text) {
-        Ok(scenario) => Action::LoadScenario {
+        Ok(scenario) => EditAction::LoadScenario {
             notice: Some(Notice::info(format!(
                 "Opened \"{}\" from {name}. Undo goes back to the previous scenario.",
                 scenario.meta.name
@@ -25,14 +25,14 @@ pub fn import_action(name: &str, text: &str) -> Action {
 }
 
 /// The notice for a refused file.
-fn refused(name: &str, e: &ImportError) -> Action {
+fn refused(name: &str, e: &ImportError) -> EditAction {
     let text = format!("{name} was not opened: {e} Nothing was changed.");
-    Action::Notify(Some(Notice::error(text)))
+    EditAction::Notify(Some(Notice::error(text)))
 }
 
 /// Reads the first file of a list (picker or drop) and dispatches the result.
 #[cfg(target_arch = "wasm32")]
-pub fn open_files(ctx: &AppContext, files: Option<web_sys::FileList>) {
+pub fn open_files(ctx: &EditContext, files: Option<web_sys::FileList>) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
         return;
     };
@@ -59,12 +59,12 @@ pub fn open_files(ctx: &AppContext, files: Option<web_sys::FileList>) {
 
 /// Dropping files outside a browser does nothing.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn open_files(ctx: &AppContext, files: Option<()>) {
+pub fn open_files(ctx: &EditContext, files: Option<()>) {
     let _ = (ctx, files, MAX_FILE_BYTES);
 }
 
 /// Handlers that accept a scenario file dropped onto an element: `(ondragover, ondrop)`.
-pub fn drop_handlers(ctx: &AppContext) -> (Callback<DragEvent>, Callback<DragEvent>) {
+pub fn drop_handlers(ctx: &EditContext) -> (Callback<DragEvent>, Callback<DragEvent>) {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ctx = ctx.clone();
     let ondrop = Callback::from(move |e: DragEvent| {
@@ -78,7 +78,7 @@ pub fn drop_handlers(ctx: &AppContext) -> (Callback<DragEvent>, Callback<DragEve
 }
 
 /// The "Export .json" button and the "Import" file picker.
-pub fn file_tools(ctx: &AppContext) -> Html {
+pub fn file_tools(ctx: &EditContext) -> Html {
     let onexport = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {

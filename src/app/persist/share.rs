@@ -8,8 +8,8 @@ use crate::sim::Scenario;
 use crate::store::route::CHARTS;
 use crate::store::{encode_fragment, route_fragment, Route};
 
+use super::super::context::use_edit;
 use super::super::results::kpis::CARDS;
-use super::super::root::use_app;
 
 /// The editor fragment of a scenario, with its `#`.
 pub fn editor_fragment(s: &Scenario) -> String {
@@ -113,7 +113,7 @@ enum Shown {
 /// The "Copy link" and "Embed" buttons with their popover.
 #[component]
 pub fn ShareTools() -> Html {
-    let ctx = use_app();
+    let ctx = use_edit();
     let shown = use_state(|| Shown::Nothing);
     let charts = use_state(|| vec!["funnel".to_string(), "retention".to_string()]);
     let kpis = use_state(|| {

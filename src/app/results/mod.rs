@@ -1,4 +1,5 @@
-//! The results side: run controls, KPI cards and the four charts, all drawn from the latest summary.
+//! The results side: run controls, KPI cards and the four charts, all drawn from the latest summary of
+//! the run context.
 
 pub mod chart;
 pub mod exports;
@@ -8,11 +9,11 @@ pub mod run_bar;
 use yew::prelude::*;
 
 use super::charts::Theme;
-use super::root::{AppContext, Stable};
+use super::context::use_run;
 use chart::Charts;
 use exports::Exports;
 use kpis::Kpis;
-use run_bar::run_bar;
+use run_bar::RunBar;
 
 /// Whether the system asks for a dark theme.
 pub fn prefers_dark() -> bool {
@@ -37,18 +38,19 @@ pub fn theme(projector: bool) -> Theme {
     }
 }
 
-/// Run controls, KPIs and charts.
-pub fn results(ctx: &AppContext) -> Html {
-    let shown = ctx.state.run.shown.clone();
+/// Run controls, KPIs and charts. The cards and charts take the summary as a property, so progress
+/// messages (which do not change it) re-render only the run bar.
+#[component]
+pub fn Results() -> Html {
+    let run = use_run();
+    let shown = run.state.shown.clone();
     html! {
         <div class="results-inner">
-            {run_bar(ctx)}
+            <RunBar />
             if let Some(shown) = shown {
-                <Stable>
-                    <Kpis shown={shown.clone()} />
-                    <Exports shown={shown.clone()} />
-                    <Charts {shown} />
-                </Stable>
+                <Kpis shown={shown.clone()} />
+                <Exports shown={shown.clone()} />
+                <Charts {shown} />
             } else {
                 <p class="placeholder">{"Results appear here a moment after the journey is valid."}</p>
             }
