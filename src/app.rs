@@ -5,9 +5,11 @@
 //! [`state::RunState`] reducer and is drawn by [`results`] with the pure functions of [`charts`]. Each
 //! reducer reaches components through its own context ([`context`]). [`persist`] keeps and
 //! moves scenarios (library, autosave, share links, files, downloads) and [`views`] holds the embed and
-//! presentation views chosen by the URL fragment.
+//! presentation views chosen by the URL fragment. Calls that only mean something in a browser (the page
+//! address, the clipboard, downloads, …) go through [`browser`], so the rest compiles and tests natively.
 
 pub mod analysis;
+pub mod browser;
 pub mod charts;
 pub mod context;
 pub mod editor;

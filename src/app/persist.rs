@@ -21,6 +21,7 @@ use yew::prelude::*;
 
 use crate::store::{AnyStore, Library, LibraryError, LibraryItem, MemoryStore, StoreError};
 
+use super::browser::{current_fragment, epoch_ms};
 use super::context::EditContext;
 use super::state::{EditAction, Notice, View};
 
@@ -79,16 +80,6 @@ impl Storage {
     }
 }
 
-/// Milliseconds since the epoch (0 outside a browser).
-pub fn epoch_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    0.0
-}
-
 /// Lists the library again and reports the result (or a storage failure) to the edit reducer.
 pub fn refresh(ctx: &EditContext) {
     let (items, error) = ctx.storage.list();
@@ -116,7 +107,7 @@ pub fn use_persistence(ctx: &EditContext, url: bool) {
                 let s = &ctx.state;
                 let compare = revision == 0
                     && matches!(
-                        crate::store::parse_route(&startup::current_fragment()),
+                        crate::store::parse_route(&current_fragment()),
                         crate::store::Route::Compare { .. }
                     );
                 if url && !compare {

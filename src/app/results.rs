@@ -8,24 +8,13 @@ pub mod run_bar;
 
 use yew::prelude::*;
 
+use super::browser::prefers_dark;
 use super::charts::Theme;
 use super::context::use_run;
 use chart::Charts;
 use exports::Exports;
 use kpis::Kpis;
 use run_bar::RunBar;
-
-/// Whether the system asks for a dark theme.
-pub fn prefers_dark() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .is_some_and(|m| m.matches())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    false
-}
 
 /// The chart theme for the current view.
 pub fn theme(projector: bool) -> Theme {

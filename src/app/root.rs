@@ -5,12 +5,13 @@
 use yew::prelude::*;
 
 use super::analysis::AnalysisPanel;
+use super::browser::current_fragment;
 use super::context::EditContext;
 use super::editor::Editor;
 use super::header::Header;
 use super::persist::files::drop_handlers;
 use super::persist::keys::{undo_key, use_keydown, use_reload_on_hashchange};
-use super::persist::startup::{current_fragment, initial_state};
+use super::persist::startup::initial_state;
 use super::persist::{use_persistence, Storage};
 use super::results::Results;
 use super::run_provider::RunProvider;

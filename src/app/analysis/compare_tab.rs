@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::browser::copy_text;
 use crate::app::context::EditContext;
 use crate::app::persist::library_error;
-use crate::app::persist::share::{copy_text, page_base};
+use crate::app::persist::share::page_base;
 use crate::app::state::EditAction;
 use crate::sim::Scenario;
 use crate::store::{encode_comparison, LibraryItem};

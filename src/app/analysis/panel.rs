@@ -5,9 +5,9 @@
 
 use yew::prelude::*;
 
+use crate::app::browser::now_ms;
 use crate::app::charts::{kpi_label, Theme};
 use crate::app::context::EditContext;
-use crate::app::pool::now_ms;
 use crate::sim::{Scenario, KPIS};
 
 use super::client::{use_analysis, Finished};

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::store::file::{export_json, import_json, ImportError, MAX_FILE_BYTES};
 
+use super::super::browser::read_text;
 use super::super::context::EditContext;
 use super::super::state::{EditAction, Notice};
 use super::download::{download_text, file_stem};
@@ -31,7 +32,6 @@ fn refused(name: &str, e: &ImportError) -> EditAction {
 }
 
 /// Reads the first file of a list (picker or drop) and dispatches the result.
-#[cfg(target_arch = "wasm32")]
 pub fn open_files(ctx: &EditContext, files: Option<web_sys::FileList>) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
         return;
@@ -45,22 +45,13 @@ pub fn open_files(ctx: &EditContext, files: Option<web_sys::FileList>) {
         return;
     }
     let ctx = ctx.clone();
-    let promise = file.text();
-    wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(text) => ctx.dispatch(import_action(&name, &text.as_string().unwrap_or_default())),
-            Err(_) => ctx.dispatch(refused(
-                &name,
-                &ImportError::Malformed("the browser could not read it".into()),
-            )),
-        }
+    read_text(file, move |text| match text {
+        Some(text) => ctx.dispatch(import_action(&name, &text)),
+        None => ctx.dispatch(refused(
+            &name,
+            &ImportError::Malformed("the browser could not read it".into()),
+        )),
     });
-}
-
-/// Dropping files outside a browser does nothing.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn open_files(ctx: &EditContext, files: Option<()>) {
-    let _ = (ctx, files, MAX_FILE_BYTES);
 }
 
 /// Handlers that accept a scenario file dropped onto an element: `(ondragover, ondrop)`.
@@ -69,10 +60,7 @@ pub fn drop_handlers(ctx: &EditContext) -> (Callback<DragEvent>, Callback<DragEv
     let ctx = ctx.clone();
     let ondrop = Callback::from(move |e: DragEvent| {
         e.prevent_default();
-        #[cfg(target_arch = "wasm32")]
         open_files(&ctx, e.data_transfer().and_then(|d| d.files()));
-        #[cfg(not(target_arch = "wasm32"))]
-        open_files(&ctx, None);
     });
     (ondragover, ondrop)
 }
@@ -91,10 +79,7 @@ pub fn file_tools(ctx: &EditContext) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            #[cfg(target_arch = "wasm32")]
             open_files(&ctx, input.files());
-            #[cfg(not(target_arch = "wasm32"))]
-            open_files(&ctx, None);
             input.set_value("");
         })
     };

@@ -6,9 +6,10 @@ use yew::prelude::*;
 
 use crate::store::{Entry, LibraryItem};
 
+use super::super::browser::epoch_ms;
 use super::super::context::{use_edit, EditContext};
 use super::super::state::{EditAction, Notice};
-use super::{epoch_ms, library_error, refresh};
+use super::{library_error, refresh};
 
 /// Saves the scenario as `name`, over an entry of the same name if there is one.
 pub fn save_as(ctx: &EditContext, name: &str) {

@@ -8,18 +8,6 @@ use crate::store::{decode_comparison, decode_fragment, parse_route, Route};
 use super::super::state::{EditState, Notice, View};
 use super::Storage;
 
-/// The URL fragment (with its `#`), or empty outside a browser.
-pub fn current_fragment() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    String::new()
-}
-
 /// The view a route asks for.
 pub fn view_of(route: &Route) -> View {
     match route {

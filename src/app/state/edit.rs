@@ -140,7 +140,7 @@ impl EditState {
         let scenario = self.scenario.clone();
         let history = Rc::make_mut(&mut self.history);
         match group {
-            Some(key) => history.push_coalesced(scenario, &key, super::super::pool::now_ms()),
+            Some(key) => history.push_coalesced(scenario, &key, super::super::browser::now_ms()),
             None => history.push(scenario),
         };
     }
