@@ -4,24 +4,26 @@ use yew::prelude::*;
 
 use crate::sim::templates::{template_names, template_title};
 
+use super::context::use_edit;
 use super::persist::files::file_tools;
 use super::persist::notices::{notices, undo_redo};
 use super::persist::share::ShareTools;
-use super::root::AppContext;
-use super::state::Action;
+use super::state::EditAction;
 
 /// The top bar: title, template picker, undo/redo, files, sharing and projector mode.
-pub fn header(ctx: &AppContext) -> Html {
+#[component]
+pub fn Header() -> Html {
+    let ctx = use_edit();
     let on_template = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            ctx.dispatch(Action::LoadTemplate(select.value()));
+            ctx.dispatch(EditAction::LoadTemplate(select.value()));
         })
     };
     let on_projector = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::ToggleProjector))
+        Callback::from(move |_| ctx.dispatch(EditAction::ToggleProjector))
     };
     let current = ctx.state.template.clone();
 
@@ -40,14 +42,14 @@ pub fn header(ctx: &AppContext) -> Html {
                         <option value={*n} selected={*n == current}>{template_title(n)}</option>
                     }) }
                 </select>
-                {undo_redo(ctx)}
-                {file_tools(ctx)}
+                {undo_redo(&ctx)}
+                {file_tools(&ctx)}
                 <ShareTools />
                 <button type="button" class="ghost" aria-pressed={ctx.state.projector.to_string()}
                     data-testid="projector" onclick={on_projector}>{"Projector mode"}</button>
             </div>
         </header>
-        {notices(ctx)}
+        {notices(&ctx)}
         </>
     }
 }

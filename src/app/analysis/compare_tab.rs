@@ -6,10 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::browser::copy_text;
+use crate::app::context::EditContext;
 use crate::app::persist::library_error;
-use crate::app::persist::share::{copy_text, page_base};
-use crate::app::root::AppContext;
-use crate::app::state::Action;
+use crate::app::persist::share::page_base;
+use crate::app::state::EditAction;
 use crate::sim::Scenario;
 use crate::store::{encode_comparison, LibraryItem};
 
@@ -19,7 +20,7 @@ use super::state::{PanelAction, PanelState, MAX_VARIANTS};
 use super::variants::variant_editor;
 
 /// The saved scenarios (id, name) of the library, if the panel is inside the app.
-fn saved(app: Option<&AppContext>) -> Vec<(String, String)> {
+fn saved(app: Option<&EditContext>) -> Vec<(String, String)> {
     app.map_or_else(Vec::new, |a| {
         a.state
             .library
@@ -33,10 +34,10 @@ fn saved(app: Option<&AppContext>) -> Vec<(String, String)> {
 }
 
 /// Opens saved scenario `id` and hands its name and scenario to `then`; a failure becomes a notice.
-fn open_saved(app: &AppContext, id: &str, then: impl FnOnce(String, Scenario)) {
+fn open_saved(app: &EditContext, id: &str, then: impl FnOnce(String, Scenario)) {
     match app.storage.with(|l| l.open(id)) {
         Ok(s) => then(s.entry.name, s.scenario),
-        Err(e) => app.dispatch(Action::Notify(Some(library_error(&e)))),
+        Err(e) => app.dispatch(EditAction::Notify(Some(library_error(&e)))),
     }
 }
 
@@ -70,7 +71,7 @@ fn saved_select(
 pub fn compare_tab(
     state: &UseReducerHandle<PanelState>,
     p: &AnalysisProps,
-    app: Option<&AppContext>,
+    app: Option<&EditContext>,
     warm: Callback<()>,
     status: impl Fn(Kind, &str, &str, bool, Box<dyn Fn() -> Request>) -> Html,
     job_view: impl Fn(Kind, &str) -> Html,

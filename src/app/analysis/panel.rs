@@ -1,13 +1,13 @@
 //! The panel: tabs for the four analyses, their controls and their results. Its state is its own
 //! reducer ([`PanelState`]); the current scenario comes in as a property and is the baseline (of
 //! comparisons, unless a saved scenario is chosen). Inside the app it reads the library and the
-//! variants of a comparison link from the app's context.
+//! variants of a comparison link from the edit context.
 
 use yew::prelude::*;
 
+use crate::app::browser::now_ms;
 use crate::app::charts::{kpi_label, Theme};
-use crate::app::engine::client::now_ms;
-use crate::app::root::AppContext;
+use crate::app::context::EditContext;
 use crate::sim::{Kpi, Scenario};
 
 use super::client::{use_analysis, Finished};
@@ -54,7 +54,7 @@ pub fn kpi_select(id: &str, value: &str, onchange: Callback<String>) -> Html {
 /// The what-if analysis panel.
 #[component]
 pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
-    let app = use_context::<AppContext>();
+    let app = use_context::<EditContext>();
     let state = {
         let linked = app.as_ref().map(|a| a.state.linked_variants.clone());
         use_reducer(move || {

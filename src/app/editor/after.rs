@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 use crate::sim::Churn;
 
+use super::super::context::EditContext;
 use super::super::fields::{churn_mean, Field};
 use super::super::parse::{pct_text, round2};
-use super::super::root::AppContext;
 use super::field::{input, inputs, select, Label, Look, Row, NUM, PROB, TEXT};
 use super::moments::stage_options;
 use super::problems::panel_problems;
@@ -40,7 +40,7 @@ const ADVOCACY: [Row; 4] = [
 ];
 
 /// Retention: churn of active customers and repeat purchases.
-pub fn retention_editor(ctx: &AppContext) -> Html {
+pub fn retention_editor(ctx: &EditContext) -> Html {
     let r = &ctx.state.scenario.retention;
     let period = &ctx.state.scenario.meta.period_label;
     let kinds = [
@@ -73,7 +73,7 @@ pub fn retention_editor(ctx: &AppContext) -> Html {
 }
 
 /// Advocacy: promotion of active customers, advocates' churn and referrals.
-pub fn advocacy_editor(ctx: &AppContext) -> Html {
+pub fn advocacy_editor(ctx: &EditContext) -> Html {
     let s = &ctx.state.scenario;
     let stages = stage_options(s);
     let delight = Look {

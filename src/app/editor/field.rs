@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use crate::sim::{Churn, Prob, Scenario};
 
+use super::super::context::EditContext;
 use super::super::fields::Field;
 use super::super::parse::prob_hint;
-use super::super::root::AppContext;
-use super::super::state::Action;
+use super::super::state::EditAction;
 
 /// Placeholder showing the three ways to enter a probability.
 pub const PROB_PLACEHOLDER: &str = "40 · 30–50 · 12 of 40";
@@ -99,7 +99,7 @@ fn hinted_prob(field: Field, s: &Scenario) -> Option<&Prob> {
 }
 
 /// The text of a label for the current scenario.
-pub fn label_text(ctx: &AppContext, label: Label) -> String {
+pub fn label_text(ctx: &EditContext, label: Label) -> String {
     match label {
         Label::Text(t) => t.to_string(),
         Label::PerPeriod(t) => format!("{t} per {}", ctx.state.scenario.meta.period_label),
@@ -107,7 +107,7 @@ pub fn label_text(ctx: &AppContext, label: Label) -> String {
 }
 
 /// Why a field is wrong: unreadable typed text first, else the engine's problems for its path.
-pub fn field_messages(ctx: &AppContext, field: Field) -> Vec<String> {
+pub fn field_messages(ctx: &EditContext, field: Field) -> Vec<String> {
     let s = &ctx.state;
     if let Some(err) = s.drafts.get(&field).and_then(|d| d.error.clone()) {
         return vec![err];
@@ -120,21 +120,21 @@ pub fn field_messages(ctx: &AppContext, field: Field) -> Vec<String> {
 }
 
 /// Each row of a panel as an [`input`].
-pub fn inputs(ctx: &AppContext, rows: &[Row]) -> Html {
+pub fn inputs(ctx: &EditContext, rows: &[Row]) -> Html {
     rows.iter()
         .map(|(field, label, look)| input(ctx, *field, label_text(ctx, *label), look))
         .collect()
 }
 
 /// A text input for a field.
-pub fn input(ctx: &AppContext, field: Field, label: String, look: &Look) -> Html {
+pub fn input(ctx: &EditContext, field: Field, label: String, look: &Look) -> Html {
     let messages = field_messages(ctx, field);
     let id = field.test_id();
     let oninput = {
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            ctx.dispatch(Action::Set(field, input.value()));
+            ctx.dispatch(EditAction::Set(field, input.value()));
         })
     };
     let s = &ctx.state.scenario;
@@ -178,7 +178,7 @@ pub fn messages_list(id: String, messages: &[String]) -> Html {
 
 /// A drop-down for a field: (value, text) of each option.
 pub fn select(
-    ctx: &AppContext,
+    ctx: &EditContext,
     field: Field,
     label: &'static str,
     options: &[(String, String)],
@@ -190,7 +190,7 @@ pub fn select(
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            ctx.dispatch(Action::Set(field, select.value()));
+            ctx.dispatch(EditAction::Set(field, select.value()));
         })
     };
     html! {
@@ -207,14 +207,14 @@ pub fn select(
 }
 
 /// A checkbox for a yes/no field ("true" / "false").
-pub fn check(ctx: &AppContext, field: Field, label: &'static str) -> Html {
+pub fn check(ctx: &EditContext, field: Field, label: &'static str) -> Html {
     let id = field.test_id();
     let checked = ctx.state.text(field) == "true";
     let onchange = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            ctx.dispatch(Action::Set(field, input.checked().to_string()));
+            ctx.dispatch(EditAction::Set(field, input.checked().to_string()));
         })
     };
     html! {

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use crate::sim::Scenario;
 
+use super::super::context::EditContext;
 use super::super::fields::Field;
-use super::super::root::AppContext;
 use super::super::structure::Structure;
 use super::buttons::{add, remove};
 use super::field::{check, input, select, PROB, TEXT};
@@ -32,7 +32,7 @@ pub fn location_options(s: &Scenario) -> Vec<(String, String)> {
 /// with a hidden legend,
 /// a head row (`head`, then the remove button) and a grid of further inputs.
 pub(super) fn item(
-    ctx: &AppContext,
+    ctx: &EditContext,
     (key, legend): (usize, String),
     head: Html,
     (remove_edit, name, remove_id): (Structure, &str, String),
@@ -52,7 +52,7 @@ pub(super) fn item(
 
 /// A list panel: the empty text or the items, the add button and the panel's problems.
 pub(super) fn list(
-    ctx: &AppContext,
+    ctx: &EditContext,
     empty: Option<Html>,
     items: impl Iterator<Item = Html>,
     add_button: Html,
@@ -85,7 +85,7 @@ struct Moments {
     /// Item `i`'s name input, stage picker and chance per period.
     fields: [fn(usize) -> Field; 3],
     /// Item `i`'s last input (after the chance).
-    last: fn(&AppContext, usize) -> Html,
+    last: fn(&EditContext, usize) -> Html,
 }
 
 /// Pain points: name, stage, probability per period and probability of leaving at once.
@@ -113,7 +113,7 @@ const HAPPY: Moments = Moments {
 };
 
 /// A list of moments with the given `names`, as `m` describes it.
-fn moments(ctx: &AppContext, m: &Moments, names: &[&str]) -> Html {
+fn moments(ctx: &EditContext, m: &Moments, names: &[&str]) -> Html {
     let options = location_options(&ctx.state.scenario);
     let [name, stage, chance] = m.fields;
     let items = names.iter().enumerate().map(|(i, item_name)| {
@@ -138,14 +138,14 @@ fn moments(ctx: &AppContext, m: &Moments, names: &[&str]) -> Html {
 }
 
 /// Pain points: name, stage, probability per period and probability of leaving at once.
-pub fn pain_points(ctx: &AppContext) -> Html {
+pub fn pain_points(ctx: &EditContext) -> Html {
     let s = &ctx.state.scenario;
     let names: Vec<&str> = s.pain_points.iter().map(|p| p.name.as_str()).collect();
     moments(ctx, &PAIN, &names)
 }
 
 /// Happy moments: name, stage, probability per period and whether it recovers a poor experience.
-pub fn happy_moments(ctx: &AppContext) -> Html {
+pub fn happy_moments(ctx: &EditContext) -> Html {
     let s = &ctx.state.scenario;
     let names: Vec<&str> = s.happy_moments.iter().map(|h| h.name.as_str()).collect();
     moments(ctx, &HAPPY, &names)

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
+use super::super::context::EditContext;
 use super::super::fields::Field;
 use super::super::parse::{pct_text, round2};
-use super::super::root::AppContext;
 use super::super::structure::Structure;
 use super::buttons::add;
 use super::field::{input, NUM, PCT, TEXT};
@@ -30,7 +30,7 @@ fn sum(total: f64, text: String, testid: Option<&'static str>) -> Html {
 }
 
 /// Personas: segments of the cohort.
-pub fn personas(ctx: &AppContext) -> Html {
+pub fn personas(ctx: &EditContext) -> Html {
     let s = &ctx.state.scenario;
     let total: f64 = s.personas.iter().map(|p| p.share).sum();
     let top = if s.personas.is_empty() {
@@ -65,7 +65,7 @@ pub fn personas(ctx: &AppContext) -> Html {
 }
 
 /// Tolerance: the share of customers who leave after 1, 2, 3, … poor experiences.
-pub fn tolerance_editor(ctx: &AppContext) -> Html {
+pub fn tolerance_editor(ctx: &EditContext) -> Html {
     let n = ctx.state.scenario.tolerance.leave_after.len();
     let total: f64 = ctx.state.scenario.tolerance.leave_after.iter().sum();
     html! {

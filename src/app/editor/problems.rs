@@ -3,32 +3,17 @@
 
 use yew::prelude::*;
 
+use super::super::browser::focus_element;
+use super::super::context::EditContext;
 use super::super::fields::{all_fields, Field};
-use super::super::root::AppContext;
 
 /// The input a problem path belongs to, if one is on screen.
 fn field_for(fields: &[Field], path: &str) -> Option<Field> {
     fields.iter().copied().find(|f| f.concerns(path))
 }
 
-fn focus(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
-}
-
 /// All problems: unreadable typed text and the engine's validation; `data-testid="problems"`.
-pub fn problem_list(ctx: &AppContext) -> Html {
+pub fn problem_list(ctx: &EditContext) -> Html {
     let s = &ctx.state;
     let fields = all_fields(&s.scenario);
     let mut items: Vec<(Option<Field>, String, String)> = s
@@ -50,7 +35,7 @@ pub fn problem_list(ctx: &AppContext) -> Html {
             <h2>{format!("{} problem{} to fix before running", items.len(), if items.len() == 1 { "" } else { "s" })}</h2>
             <ul data-testid="problems">
                 { for items.into_iter().map(|(field, path, message)| {
-                    let onclick = field.map(|f| Callback::from(move |_: MouseEvent| focus(&f.test_id())));
+                    let onclick = field.map(|f| Callback::from(move |_: MouseEvent| focus_element(&f.test_id())));
                     html! { <li>
                         if let Some(onclick) = onclick {
                             <button type="button" class="link" {onclick}><code>{path}</code></button>
@@ -64,7 +49,7 @@ pub fn problem_list(ctx: &AppContext) -> Html {
 }
 
 /// Problems under a panel's prefix that no input of the panel shows (e.g. shares not summing to 100%).
-pub fn panel_problems(ctx: &AppContext, prefix: &str) -> Html {
+pub fn panel_problems(ctx: &EditContext, prefix: &str) -> Html {
     let fields = all_fields(&ctx.state.scenario);
     let mine: Vec<String> = ctx
         .state

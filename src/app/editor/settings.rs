@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
+use super::super::context::EditContext;
 use super::super::fields::Field;
-use super::super::root::AppContext;
 use super::field::{check, inputs, Label, Look, Row, Unit, NUM, PCT, TEXT};
 use super::problems::panel_problems;
 
@@ -88,7 +88,7 @@ const SIMULATION: [Row; 5] = [
 ];
 
 /// A panel of settings: a two-column grid of inputs, then `extra`, then the panel's other problems.
-fn settings(ctx: &AppContext, rows: &[Row], extra: Html, prefix: &str) -> Html {
+fn settings(ctx: &EditContext, rows: &[Row], extra: Html, prefix: &str) -> Html {
     html! {
         <div class="items">
             <div class="grid2">{inputs(ctx, rows)}</div>
@@ -99,17 +99,17 @@ fn settings(ctx: &AppContext, rows: &[Row], extra: Html, prefix: &str) -> Html {
 }
 
 /// Market: initial cohort, inflow and market size.
-pub fn market_editor(ctx: &AppContext) -> Html {
+pub fn market_editor(ctx: &EditContext) -> Html {
     settings(ctx, &MARKET, Html::default(), "market")
 }
 
 /// Economics: costs, order values, margin, reward and discounting.
-pub fn economics_editor(ctx: &AppContext) -> Html {
+pub fn economics_editor(ctx: &EditContext) -> Html {
     settings(ctx, &ECONOMICS, Html::default(), "economics")
 }
 
 /// Simulation settings: runs, seed, horizon, period label, parameter uncertainty.
-pub fn simulation_editor(ctx: &AppContext) -> Html {
+pub fn simulation_editor(ctx: &EditContext) -> Html {
     let uncertainty = check(
         ctx,
         Field::Uncertainty,

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use super::super::context::EditContext;
 use super::super::fields::Field;
-use super::super::root::AppContext;
 use super::super::structure::Structure;
 use super::buttons::{add, edit_button};
 use super::field::{input, Look, NUM, PROB_PLACEHOLDER, TEXT};
@@ -21,7 +21,7 @@ const LABELS: [LabelInput; 3] = [
 ];
 
 /// One stage: its row of inputs and move/remove buttons, then its row of labels.
-fn stage_rows(ctx: &AppContext, i: usize, n: usize) -> Html {
+fn stage_rows(ctx: &EditContext, i: usize, n: usize) -> Html {
     let s = &ctx.state.scenario;
     let st = &s.stages[i];
     let period = &s.meta.period_label;
@@ -69,7 +69,7 @@ fn stage_rows(ctx: &AppContext, i: usize, n: usize) -> Html {
 }
 
 /// The stages table.
-pub fn stages(ctx: &AppContext) -> Html {
+pub fn stages(ctx: &EditContext) -> Html {
     let s = &ctx.state.scenario;
     let n = s.stages.len();
     let period = &s.meta.period_label;

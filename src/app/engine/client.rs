@@ -12,8 +12,9 @@ use std::rc::{Rc, Weak};
 
 use yew::prelude::*;
 
+use crate::app::browser::now_ms;
 use crate::app::spawn::{cores, Role};
-use crate::app::state::{Action, AppState};
+use crate::app::state::{RunAction, RunState};
 use crate::app::workers::Workers;
 use crate::sim::{Scenario, BATCH_RUNS};
 
@@ -37,7 +38,7 @@ const COLLECTOR: usize = 0;
 
 pub(super) struct Inner {
     enabled: bool,
-    pub(super) dispatch: UseReducerDispatcher<AppState>,
+    pub(super) dispatch: UseReducerDispatcher<RunState>,
     pub(super) job: u64,
     done: usize,
     total: usize,
@@ -50,15 +51,6 @@ pub(super) struct Inner {
 /// Progress is dispatched at most this often (ms), plus the last batch: each dispatch re-renders the
 /// run bar, and a run has hundreds of batches.
 pub const PROGRESS_MS: f64 = 100.0;
-
-/// Milliseconds since the page loaded (0 outside a browser).
-pub fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        return p.now();
-    }
-    0.0
-}
 
 impl Engine {
     /// Starts `scenario` as a new job (superseding any running one) on the workers, or on the page when
@@ -121,7 +113,7 @@ impl Engine {
 
 /// The engine for this app; `enabled = false` gives one that never runs (component tests).
 #[hook]
-pub fn use_engine(dispatch: UseReducerDispatcher<AppState>, enabled: bool) -> Engine {
+pub fn use_engine(dispatch: UseReducerDispatcher<RunState>, enabled: bool) -> Engine {
     let engine = use_memo((), move |_| Engine {
         inner: Rc::new(RefCell::new(Inner {
             enabled,
@@ -163,14 +155,14 @@ fn route(inner: &Rc<RefCell<Inner>>, output: Output) {
                 return;
             }
             guard.progress_ms = now;
-            Action::Progress { job, done }
+            RunAction::Progress { job, done }
         }
-        Output::Summary { job, summary } if job == current => Action::Summary {
+        Output::Summary { job, summary } if job == current => RunAction::Summary {
             job,
             summary: Rc::new(*summary),
             now_ms: now_ms(),
         },
-        Output::Failed { job, message } if job == current => Action::Failed { job, message },
+        Output::Failed { job, message } if job == current => RunAction::Failed { job, message },
         _ => return,
     };
     let dispatch = guard.dispatch.clone();
@@ -179,9 +171,9 @@ fn route(inner: &Rc<RefCell<Inner>>, output: Output) {
 }
 
 /// Dispatches the start of a run to the reducer (used by the Run button and the automatic re-run).
-pub fn run(engine: &Engine, scenario: &Scenario, dispatch: &UseReducerDispatcher<AppState>) {
+pub fn run(engine: &Engine, scenario: &Scenario, dispatch: &UseReducerDispatcher<RunState>) {
     if let Some((job, total)) = engine.start(scenario) {
-        dispatch.dispatch(Action::Started {
+        dispatch.dispatch(RunAction::Started {
             job,
             total,
             at_ms: now_ms(),

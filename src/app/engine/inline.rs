@@ -8,9 +8,10 @@ use std::rc::{Rc, Weak};
 
 use crate::sim::{Scenario, Simulation};
 
-use crate::app::state::Action;
+use crate::app::browser::now_ms;
+use crate::app::state::RunAction;
 
-use super::client::{now_ms, Inner};
+use super::client::Inner;
 
 /// Computes `scenario` as job `job` on the page, reporting progress and the final summary.
 pub fn run(inner: Weak<RefCell<Inner>>, job: u64, scenario: Scenario) {
@@ -29,7 +30,7 @@ pub fn run(inner: Weak<RefCell<Inner>>, job: u64, scenario: Scenario) {
                         .map(|p| p.to_string())
                         .collect::<Vec<_>>()
                         .join("; ");
-                    dispatch.dispatch(Action::Failed { job, message });
+                    dispatch.dispatch(RunAction::Failed { job, message });
                 }
                 return;
             }
@@ -41,13 +42,13 @@ pub fn run(inner: Weak<RefCell<Inner>>, job: u64, scenario: Scenario) {
                 return;
             };
             acc.add(sim.run_batch(index));
-            dispatch.dispatch(Action::Progress {
+            dispatch.dispatch(RunAction::Progress {
                 job,
                 done: index + 1,
             });
         }
         if let Some(dispatch) = current(&inner) {
-            dispatch.dispatch(Action::Summary {
+            dispatch.dispatch(RunAction::Summary {
                 job,
                 summary: Rc::new(acc.summary()),
                 now_ms: now_ms(),

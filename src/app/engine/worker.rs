@@ -10,6 +10,7 @@
 use futures::{FutureExt, SinkExt, StreamExt};
 use yew_agent::prelude::*;
 
+use crate::app::browser::epoch_ms as now_ms;
 use crate::sim::{Accumulator, Batch, Scenario, Simulation};
 
 use super::protocol::{pack, unpack, Input, Output};
@@ -35,17 +36,6 @@ struct Collecting {
     received: usize,
     last_post: f64,
     last_cost: f64,
-}
-
-fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0.0
-    }
 }
 
 fn prepare(scenario: &str) -> Result<(Scenario, Simulation), String> {

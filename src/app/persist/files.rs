@@ -6,14 +6,15 @@ use yew::prelude::*;
 
 use crate::store::file::{export_json, import_json, ImportError, MAX_FILE_BYTES};
 
-use super::super::root::AppContext;
-use super::super::state::{Action, Notice};
+use super::super::browser::read_text;
+use super::super::context::EditContext;
+use super::super::state::{EditAction, Notice};
 use super::download::{download_text, file_stem};
 
 /// What opening the text of file `name` does: load the scenario, or say why not.
-pub fn import_action(name: &str, text: &str) -> Action {
+pub fn import_action(name: &str, text: &str) -> EditAction {
     match import_json(text) {
-        Ok(scenario) => Action::LoadScenario {
+        Ok(scenario) => EditAction::LoadScenario {
             notice: Some(Notice::info(format!(
                 "Opened \"{}\" from {name}. Undo goes back to the previous scenario.",
                 scenario.meta.name
@@ -25,14 +26,13 @@ pub fn import_action(name: &str, text: &str) -> Action {
 }
 
 /// The notice for a refused file.
-fn refused(name: &str, e: &ImportError) -> Action {
+fn refused(name: &str, e: &ImportError) -> EditAction {
     let text = format!("{name} was not opened: {e} Nothing was changed.");
-    Action::Notify(Some(Notice::error(text)))
+    EditAction::Notify(Some(Notice::error(text)))
 }
 
 /// Reads the first file of a list (picker or drop) and dispatches the result.
-#[cfg(target_arch = "wasm32")]
-pub fn open_files(ctx: &AppContext, files: Option<web_sys::FileList>) {
+pub fn open_files(ctx: &EditContext, files: Option<web_sys::FileList>) {
     let Some(file) = files.and_then(|f| f.get(0)) else {
         return;
     };
@@ -45,40 +45,28 @@ pub fn open_files(ctx: &AppContext, files: Option<web_sys::FileList>) {
         return;
     }
     let ctx = ctx.clone();
-    let promise = file.text();
-    wasm_bindgen_futures::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(text) => ctx.dispatch(import_action(&name, &text.as_string().unwrap_or_default())),
-            Err(_) => ctx.dispatch(refused(
-                &name,
-                &ImportError::Malformed("the browser could not read it".into()),
-            )),
-        }
+    read_text(file, move |text| match text {
+        Some(text) => ctx.dispatch(import_action(&name, &text)),
+        None => ctx.dispatch(refused(
+            &name,
+            &ImportError::Malformed("the browser could not read it".into()),
+        )),
     });
 }
 
-/// Dropping files outside a browser does nothing.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn open_files(ctx: &AppContext, files: Option<()>) {
-    let _ = (ctx, files, MAX_FILE_BYTES);
-}
-
 /// Handlers that accept a scenario file dropped onto an element: `(ondragover, ondrop)`.
-pub fn drop_handlers(ctx: &AppContext) -> (Callback<DragEvent>, Callback<DragEvent>) {
+pub fn drop_handlers(ctx: &EditContext) -> (Callback<DragEvent>, Callback<DragEvent>) {
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ctx = ctx.clone();
     let ondrop = Callback::from(move |e: DragEvent| {
         e.prevent_default();
-        #[cfg(target_arch = "wasm32")]
         open_files(&ctx, e.data_transfer().and_then(|d| d.files()));
-        #[cfg(not(target_arch = "wasm32"))]
-        open_files(&ctx, None);
     });
     (ondragover, ondrop)
 }
 
 /// The "Export .json" button and the "Import" file picker.
-pub fn file_tools(ctx: &AppContext) -> Html {
+pub fn file_tools(ctx: &EditContext) -> Html {
     let onexport = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
@@ -91,10 +79,7 @@ pub fn file_tools(ctx: &AppContext) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            #[cfg(target_arch = "wasm32")]
             open_files(&ctx, input.files());
-            #[cfg(not(target_arch = "wasm32"))]
-            open_files(&ctx, None);
             input.set_value("");
         })
     };

@@ -3,39 +3,19 @@
 
 use yew::prelude::*;
 
+use super::super::browser::{reload_page, WindowListener};
+
 /// Calls `on_event` with every `event` on the window while the component is mounted; `on_event`
 /// returns whether it handled the event (then the browser's default action is prevented).
 #[hook]
 pub fn use_window_event(event: &'static str, on_event: Callback<web_sys::Event, bool>) {
     use_effect_with(event, move |event| {
-        #[cfg(target_arch = "wasm32")]
-        let listener = {
-            use wasm_bindgen::closure::Closure;
-            use wasm_bindgen::JsCast;
-            let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-                if on_event.emit(e.clone()) {
-                    e.prevent_default();
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        let listener = WindowListener::new(event, move |e: web_sys::Event| {
+            if on_event.emit(e.clone()) {
+                e.prevent_default();
             }
-            (window, closure, *event)
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        drop((on_event, event));
-        move || {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                let (window, closure, event) = listener;
-                if let Some(w) = window {
-                    let f = closure.as_ref().unchecked_ref();
-                    let _ = w.remove_event_listener_with_callback(event, f);
-                }
-            }
-        }
+        });
+        move || drop(listener)
     });
 }
 
@@ -59,14 +39,9 @@ pub fn use_reload_on_hashchange(enabled: bool) {
     use_window_event(
         "hashchange",
         Callback::from(move |_: web_sys::Event| {
-            #[cfg(target_arch = "wasm32")]
             if enabled {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
-                }
+                reload_page();
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = enabled;
             false
         }),
     );

@@ -1,17 +1,18 @@
 //! The Library panel: save the current scenario by name, and open, duplicate, rename or delete saved
 //! ones. Entries that cannot be read are listed as such (kept aside, never deleted by the app).
-//! Storage calls happen here; the results go to the reducer as actions.
+//! Storage calls happen here; the results go to the edit reducer as actions.
 
 use yew::prelude::*;
 
 use crate::store::{Entry, LibraryItem};
 
-use super::super::root::{use_app, AppContext};
-use super::super::state::{Action, Notice};
-use super::{epoch_ms, library_error, refresh};
+use super::super::browser::epoch_ms;
+use super::super::context::{use_edit, EditContext};
+use super::super::state::{EditAction, Notice};
+use super::{library_error, refresh};
 
 /// Saves the scenario as `name`, over an entry of the same name if there is one.
-pub fn save_as(ctx: &AppContext, name: &str) {
+pub fn save_as(ctx: &EditContext, name: &str) {
     let name = name.trim();
     let name = if name.is_empty() {
         ctx.state.scenario.meta.name.trim()
@@ -32,13 +33,13 @@ pub fn save_as(ctx: &AppContext, name: &str) {
         Ok(()) => Notice::info(format!("Saved \"{name}\" in the library.")),
         Err(e) => library_error(&e),
     };
-    ctx.dispatch(Action::Notify(Some(notice)));
+    ctx.dispatch(EditAction::Notify(Some(notice)));
 }
 
 /// The panel.
 #[component]
 pub fn LibraryPanel() -> Html {
-    let ctx = use_app();
+    let ctx = use_edit();
     let name = use_state(|| ctx.state.scenario.meta.name.clone());
     let renaming = use_state(|| None::<(String, String)>);
     let deleting = use_state(|| None::<String>);
@@ -93,13 +94,13 @@ pub fn LibraryPanel() -> Html {
 
 /// One saved scenario with its buttons (or its rename field).
 fn row(
-    ctx: &AppContext,
+    ctx: &EditContext,
     entry: &Entry,
     renaming: &UseStateHandle<Option<(String, String)>>,
     deleting: &UseStateHandle<Option<String>>,
 ) -> Html {
     let id = entry.id.clone();
-    let act = |f: fn(&AppContext, &str)| {
+    let act = |f: fn(&EditContext, &str)| {
         let (ctx, id) = (ctx.clone(), id.clone());
         Callback::from(move |_: MouseEvent| f(&ctx, &id))
     };
@@ -164,39 +165,39 @@ fn row(
     html! { <li class="entry" data-testid="library-item" data-id={id}>{body}</li> }
 }
 
-fn open(ctx: &AppContext, id: &str) {
+fn open(ctx: &EditContext, id: &str) {
     match ctx.storage.with(|l| l.open(id)) {
-        Ok(saved) => ctx.dispatch(Action::LoadScenario {
+        Ok(saved) => ctx.dispatch(EditAction::LoadScenario {
             scenario: Box::new(saved.scenario),
             notice: Some(Notice::info(format!("Opened \"{}\".", saved.entry.name))),
         }),
         Err(e) => {
             refresh(ctx);
-            ctx.dispatch(Action::Notify(Some(library_error(&e))));
+            ctx.dispatch(EditAction::Notify(Some(library_error(&e))));
         }
     }
 }
 
-fn duplicate(ctx: &AppContext, id: &str) {
+fn duplicate(ctx: &EditContext, id: &str) {
     let result = ctx.storage.with(|l| l.duplicate(id, epoch_ms()));
     refresh(ctx);
     if let Err(e) = result {
-        ctx.dispatch(Action::Notify(Some(library_error(&e))));
+        ctx.dispatch(EditAction::Notify(Some(library_error(&e))));
     }
 }
 
-fn rename(ctx: &AppContext, id: &str, name: &str) {
+fn rename(ctx: &EditContext, id: &str, name: &str) {
     let result = ctx.storage.with(|l| l.rename(id, name));
     refresh(ctx);
     if let Err(e) = result {
-        ctx.dispatch(Action::Notify(Some(library_error(&e))));
+        ctx.dispatch(EditAction::Notify(Some(library_error(&e))));
     }
 }
 
-fn delete(ctx: &AppContext, id: &str) {
+fn delete(ctx: &EditContext, id: &str) {
     let result = ctx.storage.with(|l| l.delete(id));
     refresh(ctx);
     if let Err(e) = result {
-        ctx.dispatch(Action::Notify(Some(library_error(&e))));
+        ctx.dispatch(EditAction::Notify(Some(library_error(&e))));
     }
 }

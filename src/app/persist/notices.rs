@@ -3,15 +3,15 @@
 
 use yew::prelude::*;
 
-use super::super::root::AppContext;
-use super::super::state::{Action, Tone};
+use super::super::context::EditContext;
+use super::super::state::{EditAction, Tone};
 
 /// The storage note (while storage is unavailable) and the latest notice, dismissible.
-pub fn notices(ctx: &AppContext) -> Html {
+pub fn notices(ctx: &EditContext) -> Html {
     let s = &ctx.state;
     let ondismiss = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::Notify(None)))
+        Callback::from(move |_: MouseEvent| ctx.dispatch(EditAction::Notify(None)))
     };
     html! {
         <div class="notices">
@@ -32,20 +32,20 @@ pub fn notices(ctx: &AppContext) -> Html {
 }
 
 /// Undo and redo buttons (`undo-button`, `redo-button`), with the number of steps each can take.
-pub fn undo_redo(ctx: &AppContext) -> Html {
+pub fn undo_redo(ctx: &EditContext) -> Html {
     let h = &ctx.state.history;
     html! {
         <div class="undo-redo">
-            {history_button(ctx, Action::Undo, ("undo-button", "Undo (Ctrl+Z)", "↶ Undo"), (h.can_undo(), h.undo_steps()))}
-            {history_button(ctx, Action::Redo, ("redo-button", "Redo (Ctrl+Shift+Z)", "↷ Redo"), (h.can_redo(), h.redo_steps()))}
+            {history_button(ctx, EditAction::Undo, ("undo-button", "Undo (Ctrl+Z)", "↶ Undo"), (h.can_undo(), h.undo_steps()))}
+            {history_button(ctx, EditAction::Redo, ("redo-button", "Redo (Ctrl+Shift+Z)", "↷ Redo"), (h.can_redo(), h.redo_steps()))}
         </div>
     }
 }
 
 /// An undo or redo button: it dispatches `action` and carries its step count in `data-steps`.
 fn history_button(
-    ctx: &AppContext,
-    action: Action,
+    ctx: &EditContext,
+    action: EditAction,
     (testid, title, text): (&'static str, &'static str, &'static str),
     (can, steps): (bool, usize),
 ) -> Html {

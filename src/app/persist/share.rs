@@ -8,8 +8,11 @@ use crate::sim::Scenario;
 use crate::store::route::CHARTS;
 use crate::store::{encode_fragment, route_fragment, Route};
 
+use super::super::browser::{
+    copy_text, current_fragment, page_address, replace_address, select_field,
+};
+use super::super::context::use_edit;
 use super::super::results::kpis::CARDS;
-use super::super::root::use_app;
 
 /// The editor fragment of a scenario, with its `#`.
 pub fn editor_fragment(s: &Scenario) -> String {
@@ -20,80 +23,15 @@ pub fn editor_fragment(s: &Scenario) -> String {
 
 /// The page address without its fragment.
 pub fn page_base() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let href = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
-        href.split('#').next().unwrap_or_default().to_string()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    String::new()
+    let href = page_address();
+    href.split('#').next().unwrap_or_default().to_string()
 }
 
 /// Replaces the URL fragment without a new history entry (errors, e.g. in odd sandboxes, are ignored).
 pub fn replace_fragment(fragment: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(w) = web_sys::window() {
-        let same = w.location().hash().ok().as_deref() == Some(fragment);
-        if let (false, Ok(history)) = (same, w.history()) {
-            let url = format!("{}{fragment}", page_base());
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+    if current_fragment() != fragment {
+        replace_address(&format!("{}{fragment}", page_base()));
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = fragment;
-}
-
-/// Tries the Clipboard API; `on_done(true)` once copied, `on_done(false)` if unavailable or refused.
-pub fn copy_text(text: &str, on_done: Callback<bool>) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsValue;
-        let navigator = web_sys::window().map(|w| w.navigator());
-        let has = navigator.as_ref().is_some_and(|n| {
-            js_sys::Reflect::get(n, &JsValue::from_str("clipboard")).is_ok_and(|c| c.is_object())
-        });
-        let Some(navigator) = navigator.filter(|_| has) else {
-            on_done.emit(false);
-            return;
-        };
-        let promise = navigator.clipboard().write_text(text);
-        wasm_bindgen_futures::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            on_done.emit(ok);
-        });
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = text;
-        on_done.emit(false);
-    }
-}
-
-/// Selects the text of the input or textarea with test id `id` (the manual-copy fallback).
-fn select_field(id: &str) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-            d.query_selector(&format!("[data-testid='{id}']"))
-                .ok()
-                .flatten()
-        });
-        if let Some(i) = el
-            .clone()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            let _ = i.focus();
-            i.select();
-        } else if let Some(t) = el.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-            let _ = t.focus();
-            t.select();
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = id;
 }
 
 /// What the share popover shows.
@@ -113,7 +51,7 @@ enum Shown {
 /// The "Copy link" and "Embed" buttons with their popover.
 #[component]
 pub fn ShareTools() -> Html {
-    let ctx = use_app();
+    let ctx = use_edit();
     let shown = use_state(|| Shown::Nothing);
     let charts = use_state(|| vec!["funnel".to_string(), "retention".to_string()]);
     let kpis = use_state(|| {

@@ -5,20 +5,8 @@ use crate::sim::templates::{default_scenario, template as template_of, template_
 use crate::sim::Scenario;
 use crate::store::{decode_comparison, decode_fragment, parse_route, Route};
 
-use super::super::state::{AppState, Notice, View};
+use super::super::state::{EditState, Notice, View};
 use super::Storage;
-
-/// The URL fragment (with its `#`), or empty outside a browser.
-pub fn current_fragment() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    String::new()
-}
 
 /// The view a route asks for.
 pub fn view_of(route: &Route) -> View {
@@ -83,7 +71,7 @@ fn pick_comparison(
 }
 
 /// The starting state for the fragment `fragment` and the library in `storage`.
-pub fn initial_state(fragment: &str, storage: &Storage) -> AppState {
+pub fn initial_state(fragment: &str, storage: &Storage) -> EditState {
     let route = parse_route(fragment);
     let (scenario, mut template, notice, linked) = match &route {
         Route::Compare { baseline, variants } => pick_comparison(baseline.as_deref(), variants),
@@ -99,7 +87,7 @@ pub fn initial_state(fragment: &str, storage: &Storage) -> AppState {
             .find(|n| template_of(n).as_ref() == Some(&scenario));
         template = same.map_or_else(String::new, |n| n.to_string());
     }
-    let mut state = AppState::new(scenario, &template);
+    let mut state = EditState::new(scenario, &template);
     state.view = view_of(&route);
     state.notice = notice;
     state.linked_variants = std::rc::Rc::new(linked);

@@ -12,9 +12,9 @@ use super::super::charts::{
     advocacy_svg, advocacy_table, funnel_height, funnel_svg, funnel_table, histogram_svg,
     histogram_table, kpi_label, retention_svg, retention_table, table_to_csv, ChartOptions, Table,
 };
+use super::super::context::use_edit;
 use super::super::persist::download::{download_png, download_text, file_stem, standalone_svg};
-use super::super::root::use_app;
-use super::super::state::{Action, Shown};
+use super::super::state::{EditAction, Shown};
 use super::super::ui::data_table;
 use super::theme;
 
@@ -53,13 +53,13 @@ enum Kind {
 /// The chart grid.
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
-    let ctx = use_app();
+    let ctx = use_edit();
     let kpi = ctx.state.histogram_kpi.clone();
     let onpick = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            ctx.dispatch(Action::PickKpi(select.value()));
+            ctx.dispatch(EditAction::PickKpi(select.value()));
         })
     };
     let picker = html! {
@@ -116,7 +116,7 @@ struct CardProps {
 
 #[component]
 fn ChartCard(props: &CardProps) -> Html {
-    let ctx = use_app();
+    let ctx = use_edit();
     let s = &ctx.state;
     let kind = props.kind;
     let kpi = if kind == Kind::Histogram {
@@ -149,7 +149,7 @@ fn ChartCard(props: &CardProps) -> Html {
     let id = props.id;
     let ontoggle = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(Action::ToggleTable(id)))
+        Callback::from(move |_: MouseEvent| ctx.dispatch(EditAction::ToggleTable(id)))
     };
     let table = open.then(|| {
         let sum = &props.shown.summary;

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::store::export::{bands_csv, runs_csv, summary_json};
 
+use super::super::context::use_edit;
 use super::super::persist::download::{download_text, file_stem};
-use super::super::root::use_app;
 use super::super::state::Shown;
 
 /// Properties of [`Exports`].
@@ -19,7 +19,7 @@ pub struct ExportsProps {
 /// The export buttons.
 #[component]
 pub fn Exports(props: &ExportsProps) -> Html {
-    let ctx = use_app();
+    let ctx = use_edit();
     let stem = file_stem(&ctx.state.scenario.meta.name);
     let summary = props.shown.summary.clone();
     let button = |id: &'static str,

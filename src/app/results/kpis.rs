@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::super::charts::{format_value, kpi_label};
-use super::super::root::use_app;
+use super::super::context::use_edit;
 use super::super::state::Shown;
 
 /// The KPI cards shown, as (KPI name, test id suffix).
@@ -49,7 +49,7 @@ pub fn card_id(kpi: &str) -> String {
 /// The KPI cards.
 #[component]
 pub fn Kpis(props: &KpisProps) -> Html {
-    let ctx = use_app();
+    let ctx = use_edit();
     let currency = ctx.state.scenario.economics.currency.clone();
     let summary = &props.shown.summary;
     let cards: Vec<(String, String)> = match &props.only {

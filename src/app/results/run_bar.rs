@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::super::root::AppContext;
+use super::super::context::{use_edit, use_run};
 use super::super::state::Status;
 
 fn thousands(n: usize) -> String {
@@ -17,13 +17,15 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// Run controls.
-pub fn run_bar(ctx: &AppContext) -> Html {
-    let s = &ctx.state;
-    let run = s.run.clone();
+/// Run controls: the run context, and the edit context for whether (and what) to run.
+#[component]
+pub fn RunBar() -> Html {
+    let edit = use_edit();
+    let ctx = use_run();
+    let run = &*ctx.state;
     let onrun = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.run())
+        let (ctx, edit) = (ctx.clone(), edit.state.clone());
+        Callback::from(move |_: MouseEvent| ctx.run(&edit))
     };
     let oncancel = {
         let ctx = ctx.clone();
@@ -40,7 +42,7 @@ pub fn run_bar(ctx: &AppContext) -> Html {
         Status::Cancelled => format!("Cancelled — showing {} runs", thousands(runs)),
         Status::Failed(m) => format!("The engine stopped: {m}"),
     };
-    let blocked = !s.runnable();
+    let blocked = !edit.state.runnable();
     let pct = if run.total > 0 {
         100.0 * run.done as f64 / run.total as f64
     } else {
@@ -51,7 +53,7 @@ pub fn run_bar(ctx: &AppContext) -> Html {
             <div class="buttons">
                 <button type="button" class="primary" data-testid="run-button" disabled={blocked} onclick={onrun}
                     title={blocked.then_some("Fix the problems listed in the editor first")}>{"▶ Run"}</button>
-                <button type="button" class="secondary" data-testid="cancel-button" disabled={!s.running()}
+                <button type="button" class="secondary" data-testid="cancel-button" disabled={!run.running()}
                     onclick={oncancel}>{"■ Cancel"}</button>
             </div>
             <div class="progress-wrap">

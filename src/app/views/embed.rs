@@ -3,17 +3,30 @@
 
 use yew::prelude::*;
 
+use super::super::context::{use_edit, use_run};
 use super::super::persist::share::{editor_fragment, page_base};
 use super::super::results::chart::Charts;
 use super::super::results::kpis::Kpis;
-use super::super::root::AppContext;
+
+/// Properties of [`EmbedView`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    /// Chart names, in order.
+    pub charts: Vec<String>,
+    /// KPI names, in order.
+    pub kpis: Vec<String>,
+}
 
 /// The embed: the `kpis` and `charts` named, in order.
-pub fn embed_view(ctx: &AppContext, charts: &[String], kpis: &[String]) -> Html {
-    let s = &ctx.state;
+#[component]
+pub fn EmbedView(props: &EmbedProps) -> Html {
+    let edit = use_edit();
+    let run = use_run();
+    let (s, r) = (&*edit.state, &*run.state);
+    let (charts, kpis) = (&props.charts, &props.kpis);
     let open = format!("{}{}", page_base(), editor_fragment(&s.scenario));
     html! {
-        <div class="embed-view" data-testid="embed-view" data-status={s.run.status.name()}>
+        <div class="embed-view" data-testid="embed-view" data-status={r.status.name()}>
             <header class="embed-head">
                 <h1>{&s.scenario.meta.name}</h1>
                 <a href={open} target="_blank" rel="noopener" data-testid="embed-open">{"Open in the simulator ↗"}</a>
@@ -21,7 +34,7 @@ pub fn embed_view(ctx: &AppContext, charts: &[String], kpis: &[String]) -> Html 
             if let Some(n) = &s.notice {
                 <p class="notice error" role="alert" data-testid="notice">{&n.text}</p>
             }
-            { match &s.run.shown {
+            { match &r.shown {
                 Some(shown) => html! {
                     <>
                         if !kpis.is_empty() { <Kpis shown={shown.clone()} only={Some(kpis.to_vec())} /> }
@@ -30,7 +43,7 @@ pub fn embed_view(ctx: &AppContext, charts: &[String], kpis: &[String]) -> Html 
                 },
                 None => html! {
                     <p class="placeholder" data-testid="embed-wait">
-                        { format!("Simulating… {} of {} batches", s.run.done, s.run.total) }
+                        { format!("Simulating… {} of {} batches", r.done, r.total) }
                     </p>
                 },
             } }

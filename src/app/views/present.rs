@@ -6,9 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::super::charts::format_value;
+use super::super::context::{use_edit, use_run};
 use super::super::persist::keys::use_keydown;
 use super::super::results::kpis::Kpis;
-use super::super::root::use_app;
 
 /// The step shown: 0 is the title, 1..=n reveal stages, n + 1 the outcomes.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -33,8 +33,9 @@ impl Reducible for Step {
 /// The presentation.
 #[component]
 pub fn PresentView() -> Html {
-    let ctx = use_app();
-    let s = &ctx.state;
+    let edit = use_edit();
+    let run = use_run();
+    let (s, r) = (&*edit.state, &*run.state);
     let stages = s.scenario.stages.len();
     let last = stages + 1;
     let step = use_reducer(Step::default);
@@ -60,7 +61,7 @@ pub fn PresentView() -> Html {
         let step = step.dispatcher();
         Callback::from(move |_: MouseEvent| step.dispatch(Move::Back))
     };
-    let summary = s.run.shown.as_ref().map(|x| x.summary.clone());
+    let summary = r.shown.as_ref().map(|x| x.summary.clone());
     let currency = s.scenario.economics.currency.clone();
     let cohort = s.scenario.market.initial_cohort as f64;
     let reached = |k: usize| {
@@ -70,7 +71,7 @@ pub fn PresentView() -> Html {
             .map(|f| f.reached.p50)
     };
     html! {
-        <div class="present-view" data-testid="present-view" data-status={s.run.status.name()} data-step={at.to_string()} data-steps={last.to_string()}>
+        <div class="present-view" data-testid="present-view" data-status={r.status.name()} data-step={at.to_string()} data-steps={last.to_string()}>
             <header>
                 <h1>{&s.scenario.meta.name}</h1>
                 <p class="present-sub">{format!("{} prospects · {} {}s · {} runs",
@@ -94,7 +95,7 @@ pub fn PresentView() -> Html {
             if at == last {
                 <section class="present-outcomes" data-testid="present-outcomes">
                     <h2>{"Outcomes"}</h2>
-                    { match &s.run.shown {
+                    { match &r.shown {
                         Some(shown) => html! { <Kpis shown={shown.clone()} /> },
                         None => html! { <p>{"Simulating…"}</p> },
                     } }

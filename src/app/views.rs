@@ -4,5 +4,5 @@
 pub mod embed;
 pub mod present;
 
-pub use embed::embed_view;
+pub use embed::EmbedView;
 pub use present::PresentView;

@@ -1,6 +1,6 @@
 //! The journey editor: the stages table and one collapsible panel per part of the scenario, with the list
-//! of problems on top: plain functions of the app's context ([`editor`], drawn by the root's `Stable`
-//! so runs do not re-render it).
+//! of problems on top: plain functions of the edit context, drawn by the [`Editor`] component (which reads
+//! only that context, so runs do not re-render it).
 
 pub mod after;
 pub mod buttons;
@@ -13,8 +13,8 @@ pub mod stages;
 
 use yew::prelude::*;
 
+use super::context::{use_edit, EditContext};
 use super::persist::library::LibraryPanel;
-use super::root::AppContext;
 
 use after::{advocacy_editor, retention_editor};
 use moments::{happy_moments, pain_points};
@@ -24,7 +24,7 @@ use settings::{economics_editor, market_editor, simulation_editor};
 use stages::stages;
 
 /// An editor panel: heading, stable id (test id `panel-<id>`), open at start, content.
-type PanelRow = (&'static str, &'static str, bool, fn(&AppContext) -> Html);
+type PanelRow = (&'static str, &'static str, bool, fn(&EditContext) -> Html);
 
 /// The editor's panels.
 const PANELS: [PanelRow; 10] = [
@@ -46,15 +46,17 @@ const PANELS: [PanelRow; 10] = [
 ];
 
 /// The whole editor: each panel a `<details>` (keyboard and screen-reader friendly without script).
-pub fn editor(ctx: &AppContext) -> Html {
+#[component]
+pub fn Editor() -> Html {
+    let ctx = use_edit();
     html! {
         <div class="editor-inner">
             <LibraryPanel />
-            {problem_list(ctx)}
+            {problem_list(&ctx)}
             { for PANELS.iter().map(|(title, id, open, body)| html! {
                 <details class="panel" open={*open} data-testid={format!("panel-{id}")}>
                     <summary><h2>{*title}</h2></summary>
-                    <div class="panel-body">{body(ctx)}</div>
+                    <div class="panel-body">{body(&ctx)}</div>
                 </details>
             }) }
         </div>

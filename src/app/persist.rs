@@ -3,7 +3,7 @@
 //! scenario to open (link, else autosave, else the default journey).
 //!
 //! Components here do the side effects (storage, clipboard, files, `history.replaceState`) and report
-//! to the one reducer with actions; the reducer never touches storage.
+//! to the edit reducer with actions; the reducer never touches storage.
 
 pub mod download;
 pub mod files;
@@ -21,8 +21,9 @@ use yew::prelude::*;
 
 use crate::store::{AnyStore, Library, LibraryError, LibraryItem, MemoryStore, StoreError};
 
-use super::root::AppContext;
-use super::state::{Action, Notice, View};
+use super::browser::{current_fragment, epoch_ms};
+use super::context::EditContext;
+use super::state::{EditAction, Notice, View};
 
 /// Delay between the last edit and the autosave and URL update (browsers rate-limit `replaceState`).
 pub const SAVE_DELAY_MS: u32 = 700;
@@ -79,22 +80,12 @@ impl Storage {
     }
 }
 
-/// Milliseconds since the epoch (0 outside a browser).
-pub fn epoch_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    0.0
-}
-
-/// Lists the library again and reports the result (or a storage failure) to the reducer.
-pub fn refresh(ctx: &AppContext) {
+/// Lists the library again and reports the result (or a storage failure) to the edit reducer.
+pub fn refresh(ctx: &EditContext) {
     let (items, error) = ctx.storage.list();
-    ctx.dispatch(Action::Listed(items));
+    ctx.dispatch(EditAction::Listed(items));
     if let Some(e) = error {
-        ctx.dispatch(Action::Notify(Some(Notice::error(e.to_string()))));
+        ctx.dispatch(EditAction::Notify(Some(Notice::error(e.to_string()))));
     }
 }
 
@@ -107,7 +98,7 @@ pub fn library_error(e: &LibraryError) -> Notice {
 /// in the URL fragment (if `url`). Embeds and presentations change neither; an opened comparison link
 /// stays in the address bar until the first edit.
 #[hook]
-pub fn use_persistence(ctx: &AppContext, url: bool) {
+pub fn use_persistence(ctx: &EditContext, url: bool) {
     let ctx = ctx.clone();
     let revision = ctx.state.revision;
     use_effect_with(revision, move |_| {
@@ -116,7 +107,7 @@ pub fn use_persistence(ctx: &AppContext, url: bool) {
                 let s = &ctx.state;
                 let compare = revision == 0
                     && matches!(
-                        crate::store::parse_route(&startup::current_fragment()),
+                        crate::store::parse_route(&current_fragment()),
                         crate::store::Route::Compare { .. }
                     );
                 if url && !compare {
@@ -124,7 +115,7 @@ pub fn use_persistence(ctx: &AppContext, url: bool) {
                 }
                 if let Err(e) = ctx.storage.with(|l| l.autosave(&s.scenario, epoch_ms())) {
                     let text = format!("The autosave failed: {e}");
-                    ctx.dispatch(Action::Notify(Some(Notice::error(text))));
+                    ctx.dispatch(EditAction::Notify(Some(Notice::error(text))));
                 }
             })
         });
