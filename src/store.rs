@@ -34,4 +34,4 @@ pub use history::History;
 pub use kv::{KeyValue, MemoryStore, StoreError};
 pub use library::{Entry, Library, LibraryError, LibraryItem, Saved};
 pub use link::{decode_fragment, encode_fragment, LinkError};
-pub use route::{parse_route, route_fragment, Route};
+pub use route::{parse_route, route_fragment, Chart, Route};

@@ -6,7 +6,7 @@ mod store_common;
 use journey_sim::sim::templates::default_scenario;
 use journey_sim::sim::Kpi;
 use journey_sim::store::link::{decode_fragment, encode_fragment};
-use journey_sim::store::route::{parse_route, route_fragment, Route, CHARTS};
+use journey_sim::store::route::{parse_route, route_fragment, Chart, Route};
 use store_common::Gen;
 
 #[test]
@@ -28,8 +28,8 @@ fn documented_fragments_parse() {
     assert_eq!(
         embed,
         Route::Embed {
-            charts: vec!["funnel".into(), "retention".into()],
-            kpis: vec!["purchased".into(), "roi".into()],
+            charts: vec![Chart::Funnel, Chart::Retention],
+            kpis: vec![Kpi::Purchased, Kpi::Roi],
             scenario: Some(link.clone()),
         }
     );
@@ -45,8 +45,8 @@ fn unknown_names_are_dropped() {
     assert_eq!(
         route,
         Route::Embed {
-            charts: vec!["funnel".into(), "advocacy".into()],
-            kpis: vec!["roi".into()],
+            charts: vec![Chart::Funnel, Chart::Advocacy],
+            kpis: vec![Kpi::Roi],
             scenario: Some("s1.x".into()),
         }
     );
@@ -75,10 +75,10 @@ fn damaged_scenarios_stay_in_the_route_for_the_decoder_to_explain() {
 }
 
 /// A random subset of `names`, in random order.
-fn subset(g: &mut Gen, names: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn subset<T: Copy + PartialEq>(g: &mut Gen, names: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
     for _ in 0..g.below(names.len() + 1) {
-        let name = g.pick(names).to_string();
+        let name = *g.pick(names);
         if !out.contains(&name) {
             out.push(name);
         }
@@ -96,8 +96,8 @@ fn random_routes_round_trip() {
             0 => Route::Editor { scenario },
             1 => Route::Present { scenario },
             _ => Route::Embed {
-                charts: subset(&mut g, &CHARTS),
-                kpis: subset(&mut g, &Kpi::NAMES),
+                charts: subset(&mut g, &Chart::ALL),
+                kpis: subset(&mut g, &Kpi::ALL),
                 scenario,
             },
         };

@@ -7,7 +7,7 @@ use journey_sim::app::charts::{
 };
 use journey_sim::app::engine::protocol::{pack, unpack};
 use journey_sim::sim::templates::default_scenario;
-use journey_sim::sim::{Simulation, Summary};
+use journey_sim::sim::{Kpi, Simulation, Summary};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -33,7 +33,7 @@ fn every_chart_renders_svg_from_a_summary() {
         funnel_svg(&summary, &o).unwrap(),
         retention_svg(&summary, &o).unwrap(),
         advocacy_svg(&summary, &o).unwrap(),
-        histogram_svg(&summary, "purchased", &o).unwrap(),
+        histogram_svg(&summary, Kpi::Purchased, &o).unwrap(),
     ] {
         assert!(svg.contains("<svg"), "{}", &svg[..svg.len().min(200)]);
         let doc = web_sys::window().unwrap().document().unwrap();

@@ -40,7 +40,7 @@ fn by_id(root: &Element, id: &str) -> Element {
 }
 
 /// Renders the result view of `reply` (sent through the workers' codec first) and returns its root.
-async fn render(reply: Reply, kpi: &str) -> Element {
+async fn render(reply: Reply, kpi: Kpi) -> Element {
     let reply: Reply = Bincode::decode(Bincode::encode(&reply));
     let root = root();
     let props = ViewProps {
@@ -49,7 +49,7 @@ async fn render(reply: Reply, kpi: &str) -> Element {
         theme: Default::default(),
         elapsed_ms: Some(123.0),
         run: 1,
-        kpi: kpi.to_string().into(),
+        kpi,
     };
     yew::Renderer::<ResultView>::with_root_and_props(root.clone(), props).render();
     TimeoutFuture::new(30).await;
@@ -66,7 +66,7 @@ async fn comparison_shows_p_better_and_overlaid_charts() {
     }
     let c = compare(&s, &[better]).unwrap();
     let p = c.variants[0].diffs[&Kpi::Purchased].p_better;
-    let root = render(Reply::Compare(c), "").await;
+    let root = render(Reply::Compare(c), Kpi::Purchased).await;
     let view = by_id(&root, "compare-view");
     assert_eq!(
         view.get_attribute("data-elapsed-ms").as_deref(),
@@ -100,7 +100,7 @@ async fn tornado_draws_sorted_bars_and_the_rank_correlations() {
     let t = tornado(&small(), Kpi::Purchased, 100).unwrap();
     let (n, top) = (t.bars.len(), t.bars[0].input.label.clone());
     assert!(t.bars.windows(2).all(|w| w[0].swing() >= w[1].swing()));
-    let root = render(Reply::Tornado(t), "purchased").await;
+    let root = render(Reply::Tornado(t), Kpi::Purchased).await;
     let view = by_id(&root, "tornado");
     assert_eq!(view.get_attribute("data-bars"), Some(n.to_string()));
     let svg = view.query_selector("svg").unwrap().expect("tornado SVG");
@@ -120,7 +120,7 @@ async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
     let s = small();
     let rows = rank_pain_points(&s, Kpi::Purchased, 100).unwrap();
     let first = rows[0].clone();
-    let root = render(Reply::PainRanking(rows), "purchased").await;
+    let root = render(Reply::PainRanking(rows), Kpi::Purchased).await;
     let view = by_id(&root, "painpoint-ranking");
     assert_eq!(
         view.get_attribute("data-rows"),
@@ -138,7 +138,7 @@ async fn pain_ranking_says_what_fixing_each_pain_point_is_worth() {
 async fn target_answer_and_unreachable_target() {
     let s = small();
     let a = seek_target(&s, ParamId::Conversion(0), Kpi::Purchased, 1e12, 20).unwrap();
-    let root = render(Reply::Target(a), "purchased").await;
+    let root = render(Reply::Target(a), Kpi::Purchased).await;
     assert!(by_id(&root, "target-unreachable")
         .text_content()
         .unwrap()
@@ -147,7 +147,7 @@ async fn target_answer_and_unreachable_target() {
     let mid = (lo.range.0 + lo.range.1) / 2.0;
     let a = seek_target(&s, ParamId::Conversion(0), Kpi::Purchased, mid, 20).unwrap();
     let v = a.value.unwrap();
-    let root = render(Reply::Target(a), "purchased").await;
+    let root = render(Reply::Target(a), Kpi::Purchased).await;
     assert_eq!(
         by_id(&root, "target-value").text_content().unwrap(),
         format!("{:.1}%", v * 100.0)

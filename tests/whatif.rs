@@ -162,21 +162,21 @@ fn result_charts_are_keyed_on_what_they_draw() {
     use journey_sim::app::charts::Theme;
     use journey_sim::sim::whatif::Tornado;
     use std::rc::Rc;
-    let props = |reply: &Rc<Reply>, currency: &'static str, kpi: &'static str| ViewProps {
+    let props = |reply: &Rc<Reply>, currency: &'static str, kpi: Kpi| ViewProps {
         reply: reply.clone(),
         currency: currency.into(),
         theme: Theme::Light,
         elapsed_ms: None,
         run: 0,
-        kpi: kpi.into(),
+        kpi,
     };
-    let same = |r: &Rc<Reply>, a: (&'static str, &'static str), b: (&'static str, &'static str)| {
+    let same = |r: &Rc<Reply>, a: (&'static str, Kpi), b: (&'static str, Kpi)| {
         memo_key(&props(r, a.0, a.1)) == memo_key(&props(r, b.0, b.1))
     };
     let mut s = scenario(&["pain"]);
     s.meta.runs = 50;
     let comparison = Rc::new(Reply::Compare(compare(&s, &[s.clone()]).unwrap()));
-    assert!(same(&comparison, ("€", "purchased"), ("$", "clv")));
+    assert!(same(&comparison, ("€", Kpi::Purchased), ("$", Kpi::Clv)));
     let bars = Tornado {
         kpi: Kpi::Revenue,
         base: f64::NAN,
@@ -185,16 +185,20 @@ fn result_charts_are_keyed_on_what_they_draw() {
     };
     let tornado = Rc::new(Reply::Tornado(bars));
     assert!(
-        same(&tornado, ("€", "purchased"), ("€", "clv")),
+        same(&tornado, ("€", Kpi::Purchased), ("€", Kpi::Clv)),
         "NaN inside, same answer"
     );
-    assert!(!same(&tornado, ("€", "purchased"), ("$", "purchased")));
+    assert!(!same(
+        &tornado,
+        ("€", Kpi::Purchased),
+        ("$", Kpi::Purchased)
+    ));
     let pain = Rc::new(Reply::PainRanking(vec![]));
-    assert!(!same(&pain, ("€", "purchased"), ("€", "clv")));
-    assert!(!same(&pain, ("€", "purchased"), ("$", "purchased")));
+    assert!(!same(&pain, ("€", Kpi::Purchased), ("€", Kpi::Clv)));
+    assert!(!same(&pain, ("€", Kpi::Purchased), ("$", Kpi::Purchased)));
     let copy = Rc::new(Reply::PainRanking(vec![]));
     assert!(
-        memo_key(&props(&pain, "€", "x")) != memo_key(&props(&copy, "€", "x")),
+        memo_key(&props(&pain, "€", Kpi::Roi)) != memo_key(&props(&copy, "€", Kpi::Roi)),
         "a new answer"
     );
 }

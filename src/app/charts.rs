@@ -24,7 +24,9 @@ mod table;
 mod tests;
 pub mod whatif;
 
-pub use format::{cause_label, format_value, kpi_label, kpi_label_with_currency};
+pub use format::{
+    cause_label, format_value, kpi_label, kpi_label_with_currency, series_label, Figure, Kind,
+};
 pub use funnel::{funnel_height, funnel_svg};
 pub use histogram::histogram_svg;
 pub use series::{advocacy_svg, retention_svg};
@@ -33,6 +35,8 @@ pub use table::{
 };
 
 use std::fmt;
+
+use crate::sim::Kpi;
 
 /// The look of a chart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,8 +79,8 @@ impl Default for ChartOptions {
 /// chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChartError {
-    /// The summary has no KPI of this name.
-    UnknownKpi(String),
+    /// The summary has no figures for this KPI.
+    UnknownKpi(Kpi),
     /// plotters failed to draw.
     Drawing(String),
 }

@@ -7,10 +7,7 @@
 //! a `BTreeMap` keyed by them writes its JSON keys in the same order, and `Borrow<str>` lets such a
 //! map be looked up by name.
 
-use std::borrow::Borrow;
-use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
 
 /// A name that is not one of a fixed set.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +36,7 @@ impl std::error::Error for UnknownName {}
 
 /// Defines a fixed set of names: the enum (discriminants in storage order, serde names in
 /// snake_case), `ALL`, `NAMES`, `name`, `index`, `Display`, `FromStr`, name order and `Borrow<str>`.
+/// Also used outside the engine (`crate::sim::names::names!`), e.g. for the charts of embed links.
 macro_rules! names {
     ($(#[$doc:meta])* $t:ident, $set:literal, $all:literal {
         $($(#[$vdoc:meta])* $v:ident = $name:literal,)*
@@ -67,19 +65,19 @@ macro_rules! names {
             }
         }
 
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.name())
             }
         }
 
-        impl FromStr for $t {
-            type Err = UnknownName;
-            fn from_str(s: &str) -> Result<Self, UnknownName> {
+        impl ::std::str::FromStr for $t {
+            type Err = $crate::sim::names::UnknownName;
+            fn from_str(s: &str) -> Result<Self, $crate::sim::names::UnknownName> {
                 Self::ALL
                     .into_iter()
                     .find(|v| v.name() == s)
-                    .ok_or_else(|| UnknownName {
+                    .ok_or_else(|| $crate::sim::names::UnknownName {
                         set: $set,
                         name: s.to_string(),
                         choices: &Self::NAMES,
@@ -88,24 +86,26 @@ macro_rules! names {
         }
 
         impl Ord for $t {
-            fn cmp(&self, other: &Self) -> Ordering {
+            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
                 self.name().cmp(other.name())
             }
         }
 
         impl PartialOrd for $t {
-            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
                 Some(self.cmp(other))
             }
         }
 
-        impl Borrow<str> for $t {
+        impl ::std::borrow::Borrow<str> for $t {
             fn borrow(&self) -> &str {
                 self.name()
             }
         }
     };
 }
+
+pub(crate) use names;
 
 names! {
     /// A per-run figure.
@@ -181,6 +181,7 @@ names! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::str::FromStr;
 
     fn check<T>(all: &[T], names: &[&str])
     where

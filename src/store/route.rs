@@ -9,17 +9,32 @@
 //! | `#present/s1.xxxx`                            | presentation view                             |
 //! | `#compare/s1.base/s1.var1/s1.var2`            | editor with the baseline, what-if Compare tab with the variants |
 //!
-//! Chart names are those of [`CHARTS`], KPI names those of [`Kpi`]; unknown names are dropped. The
+//! Chart names are those of [`Chart`], KPI names those of [`Kpi`]; unknown names are dropped. The
 //! scenario is the last segment and starts with `s` and a digit; [`decode_fragment`](super::link::decode_fragment)
 //! reads it. Anything else is the editor route, whose scenario the link decoder then refuses with a
 //! message (so a damaged link opens the default journey and says why, never a blank page). A comparison
 //! keeps every segment after `compare` (`-` or nothing for a missing baseline);
 //! [`decode_comparison`](super::compare::decode_comparison) reads and checks them.
 
-use crate::sim::record::Kpi;
+use std::fmt;
+use std::str::FromStr;
 
-/// The charts an embed can show, in display order.
-pub const CHARTS: [&str; 4] = ["funnel", "retention", "advocacy", "histogram"];
+use crate::sim::names::names;
+use crate::sim::Kpi;
+
+names! {
+    /// A chart of the results, named in embed links, test ids and exported file names.
+    Chart, "chart", 4 {
+        /// Customers reaching each stage and lost by cause.
+        Funnel = "funnel",
+        /// Active customers over time.
+        Retention = "retention",
+        /// Advocates and referrals over time.
+        Advocacy = "advocacy",
+        /// The distribution of one KPI across runs.
+        Histogram = "histogram",
+    }
+}
 
 /// A view of the app and its scenario; `scenario` is an encoded link such as `s1.xxxx`, or `None`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +46,10 @@ pub enum Route {
     },
     /// An embed: the chosen charts and KPIs only, without the editor.
     Embed {
-        /// Chart names from [`CHARTS`], in the order given.
-        charts: Vec<String>,
-        /// KPI names from [`Kpi`], in the order given.
-        kpis: Vec<String>,
+        /// The charts, in the order given.
+        charts: Vec<Chart>,
+        /// The KPIs, in the order given.
+        kpis: Vec<Kpi>,
         /// The linked scenario.
         scenario: Option<String>,
     },
@@ -97,8 +112,8 @@ pub fn parse_route(fragment: &str) -> Route {
             scenario: scenario.or_else(|| extra(&parts, 1)),
         },
         Some("embed") => Route::Embed {
-            charts: names(parts.get(1), &CHARTS),
-            kpis: names(parts.get(2), &Kpi::NAMES),
+            charts: known(parts.get(1)),
+            kpis: known(parts.get(2)),
             scenario: scenario.or_else(|| extra(&parts, 3)),
         },
         _ if f.is_empty() => Route::Editor { scenario: None },
@@ -138,11 +153,12 @@ fn extra(parts: &[&str], n: usize) -> Option<String> {
 }
 
 /// The known names in a comma-separated list segment, in order, without repeats.
-fn names(segment: Option<&&str>, known: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn known<T: FromStr + PartialEq>(segment: Option<&&str>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
     for name in segment.map_or("", |s| s).split(',').map(str::trim) {
-        if known.contains(&name) && !out.iter().any(|n| n == name) {
-            out.push(name.to_string());
+        match name.parse() {
+            Ok(v) if !out.contains(&v) => out.push(v),
+            _ => {}
         }
     }
     out
@@ -177,12 +193,13 @@ pub fn route_fragment(route: &Route) -> String {
     }
 }
 
-/// A comma-separated list, `-` when empty.
-fn list(items: &[String]) -> String {
+/// A comma-separated list of names, `-` when empty.
+fn list<T: fmt::Display>(items: &[T]) -> String {
     if items.is_empty() {
         "-".into()
     } else {
-        items.join(",")
+        let names: Vec<String> = items.iter().map(T::to_string).collect();
+        names.join(",")
     }
 }
 
@@ -194,8 +211,8 @@ mod tests {
     fn reads_the_documented_examples() {
         let embed = parse_route("#embed/funnel,retention/purchased,roi/s1.xxxx");
         let expected = Route::Embed {
-            charts: vec!["funnel".into(), "retention".into()],
-            kpis: vec!["purchased".into(), "roi".into()],
+            charts: vec![Chart::Funnel, Chart::Retention],
+            kpis: vec![Kpi::Purchased, Kpi::Roi],
             scenario: Some("s1.xxxx".into()),
         };
         assert_eq!(embed, expected);

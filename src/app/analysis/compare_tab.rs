@@ -11,7 +11,7 @@ use crate::app::context::EditContext;
 use crate::app::persist::library_error;
 use crate::app::persist::share::page_base;
 use crate::app::state::EditAction;
-use crate::sim::Scenario;
+use crate::sim::{Kpi, Scenario};
 use crate::store::{encode_comparison, LibraryItem};
 
 use super::panel::AnalysisProps;
@@ -74,7 +74,7 @@ pub fn compare_tab(
     app: Option<&EditContext>,
     warm: Callback<()>,
     status: impl Fn(Kind, &str, &str, bool, Box<dyn Fn() -> Request>) -> Html,
-    job_view: impl Fn(Kind, &str) -> Html,
+    job_view: impl Fn(Kind, Kpi) -> Html,
 ) -> Html {
     let d = state.dispatcher();
     let baseline = state
@@ -138,7 +138,7 @@ pub fn compare_tab(
         <button type="button" data-testid="whatif-add-variant" disabled={full} onclick={add}>{"Duplicate as variant"}</button>
         <CompareShare baseline={baseline.clone()} {variants} />
         {status(Kind::Compare, "whatif-run-compare", "Run comparison", ok, Box::new(move || Request::Compare { baseline: b.clone(), variants: vs.clone() }))}
-        {job_view(Kind::Compare, "")}
+        {job_view(Kind::Compare, Kpi::Purchased)}
     </> }
 }
 

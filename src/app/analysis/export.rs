@@ -20,7 +20,7 @@ pub fn pct(p: f64) -> String {
 }
 
 /// A signed difference in the KPI's unit: "+120", "−€3.4k".
-pub fn signed(kpi: &str, v: f64, currency: &str) -> String {
+pub fn signed(kpi: Kpi, v: f64, currency: &str) -> String {
     if !v.is_finite() {
         return "—".into();
     }
@@ -35,11 +35,11 @@ pub fn signed(kpi: &str, v: f64, currency: &str) -> String {
 /// Per KPI and variant: the paired difference (median, p5, p95), P(better), P(worse).
 pub fn compare_table(c: &Comparison, currency: &str) -> Table {
     let mut rows = Vec::new();
-    for kpi in Kpi::NAMES {
+    for kpi in Kpi::ALL {
         for v in &c.variants {
-            let Some(d) = v.diffs.get(kpi) else { continue };
-            let base = c.baseline.kpis.get(kpi).map_or(f64::NAN, |k| k.stats.p50);
-            let var = v.summary.kpis.get(kpi).map_or(f64::NAN, |k| k.stats.p50);
+            let Some(d) = v.diffs.get(&kpi) else { continue };
+            let base = c.baseline.kpis.get(&kpi).map_or(f64::NAN, |k| k.stats.p50);
+            let var = v.summary.kpis.get(&kpi).map_or(f64::NAN, |k| k.stats.p50);
             rows.push(vec![
                 kpi_label_with_currency(kpi, currency),
                 v.name.clone(),
@@ -80,7 +80,7 @@ pub fn tornado_table(t: &Tornado, currency: &str) -> Table {
     Table {
         caption: format!(
             "Expected {} with one input at its low or high end (central {})",
-            kpi_label_with_currency(t.kpi.name(), currency),
+            kpi_label_with_currency(t.kpi, currency),
             plain(t.base)
         ),
         headers: ["Input", "Low", "High", "KPI at low", "KPI at high", "Swing"]
@@ -108,7 +108,7 @@ pub fn importance_table(t: &Tornado, currency: &str) -> Table {
     Table {
         caption: format!(
             "Which uncertain inputs explain the spread of {} (Spearman rank correlation over the runs)",
-            kpi_label_with_currency(t.kpi.name(), currency)
+            kpi_label_with_currency(t.kpi, currency)
         ),
         headers: ["Input", "Rank correlation ρ", "Share of explained spread"]
             .map(String::from)
@@ -122,7 +122,7 @@ pub fn importance_table(t: &Tornado, currency: &str) -> Table {
 }
 
 /// The gain in `kpi` from removing and from halving each pain point, largest first.
-pub fn pain_table(rows: &[PainWorth], kpi: &str, currency: &str) -> Table {
+pub fn pain_table(rows: &[PainWorth], kpi: Kpi, currency: &str) -> Table {
     Table {
         caption: format!(
             "Gain in {} if each pain point were removed or halved",

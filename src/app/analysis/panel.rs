@@ -38,15 +38,17 @@ const TABS: [(Tab, &str, &str); 4] = [
     (Tab::Target, "target", "Target"),
 ];
 
-/// A KPI picker.
-pub fn kpi_select(id: &str, value: &str, onchange: Callback<String>) -> Html {
+/// A KPI picker; a value that names no KPI is ignored.
+pub fn kpi_select(id: &str, value: Kpi, onchange: Callback<Kpi>) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        onchange.emit(s.value());
+        if let Ok(k) = s.value().parse() {
+            onchange.emit(k);
+        }
     });
     html! {
         <select id={id.to_string()} data-testid={id.to_string()} {onchange}>
-            { for Kpi::NAMES.iter().map(|k| html! { <option value={*k} selected={*k == value}>{kpi_label(k)}</option> }) }
+            { for Kpi::ALL.iter().map(|&k| html! { <option value={k.name()} selected={k == value}>{kpi_label(k)}</option> }) }
         </select>
     }
 }
@@ -120,17 +122,12 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
             </div>
         }
     };
-    let job_view = |kind: Kind, kpi: &str| {
+    let job_view = |kind: Kind, kpi: Kpi| {
         let job = &state.jobs[kind as usize];
         let Some(reply) = job.result.clone() else {
             return html! {};
         };
-        let (currency, elapsed_ms, run, kpi) = (
-            currency.clone(),
-            job.elapsed_ms,
-            job.finished,
-            AttrValue::from(kpi.to_string()),
-        );
+        let (currency, elapsed_ms, run) = (currency.clone(), job.elapsed_ms, job.finished);
         html! { <ResultView {reply} {currency} {theme} {elapsed_ms} {run} {kpi} /> }
     };
     let mut base = p.scenario.clone();
@@ -144,32 +141,28 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
             compare_tab(&state, p, app.as_ref(), warm, status, job_view)
         }
         Tab::Sensitivity => {
-            let (s, kpi) = (base.clone(), state.tornado_kpi.clone());
+            let (s, kpi) = (base.clone(), state.tornado_kpi);
             let pick = {
                 let d = d.clone();
                 Callback::from(move |k| d.dispatch(PanelAction::Kpi(Kind::Tornado, k)))
             };
             html! { <>
-                <div class="whatif-controls"><label for="whatif-tornado-kpi">{"Figure"}</label>{kpi_select("whatif-tornado-kpi", &state.tornado_kpi, pick)}</div>
-                {status(Kind::Tornado, "whatif-run-tornado", "Run sensitivity", true, Box::new(move || Request::Tornado { scenario: s.clone(), kpi: kpi.clone(), runs }))}
-                {job_view(Kind::Tornado, &state.tornado_kpi)}
+                <div class="whatif-controls"><label for="whatif-tornado-kpi">{"Figure"}</label>{kpi_select("whatif-tornado-kpi", state.tornado_kpi, pick)}</div>
+                {status(Kind::Tornado, "whatif-run-tornado", "Run sensitivity", true, Box::new(move || Request::Tornado { scenario: s.clone(), kpi, runs }))}
+                {job_view(Kind::Tornado, state.tornado_kpi)}
             </> }
         }
         Tab::Pain => {
-            let (s, kpi) = (base.clone(), state.pain_kpi.clone());
+            let (s, kpi) = (base.clone(), state.pain_kpi);
             let pick = {
                 let d = d.clone();
                 Callback::from(move |k| d.dispatch(PanelAction::Kpi(Kind::Pain, k)))
             };
-            let shown_kpi = match &state.jobs[Kind::Pain as usize].result {
-                Some(_) => state.pain_kpi.clone(),
-                None => String::new(),
-            };
             html! { <>
-                <div class="whatif-controls"><label for="whatif-pain-kpi">{"Figure"}</label>{kpi_select("whatif-pain-kpi", &state.pain_kpi, pick)}</div>
-                {status(Kind::Pain, "whatif-run-pain", "Rank pain points", !p.scenario.pain_points.is_empty(), Box::new(move || Request::PainRanking { scenario: s.clone(), kpi: kpi.clone(), runs }))}
+                <div class="whatif-controls"><label for="whatif-pain-kpi">{"Figure"}</label>{kpi_select("whatif-pain-kpi", state.pain_kpi, pick)}</div>
+                {status(Kind::Pain, "whatif-run-pain", "Rank pain points", !p.scenario.pain_points.is_empty(), Box::new(move || Request::PainRanking { scenario: s.clone(), kpi, runs }))}
                 if p.scenario.pain_points.is_empty() { <p class="whatif-note">{"This journey has no pain points to rank."}</p> }
-                {job_view(Kind::Pain, &shown_kpi)}
+                {job_view(Kind::Pain, state.pain_kpi)}
             </> }
         }
         Tab::Target => target_tab(&state, p, &base, status, job_view),
@@ -204,5 +197,5 @@ pub fn AnalysisPanel(p: &AnalysisProps) -> Html {
 }
 
 fn group(n: usize) -> String {
-    crate::app::charts::format_value("purchased", n as f64, "")
+    crate::app::charts::format_value(crate::app::charts::Kind::Count, n as f64, "")
 }

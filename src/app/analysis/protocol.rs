@@ -46,8 +46,8 @@ pub enum Request {
     Tornado {
         /// The scenario.
         scenario: Scenario,
-        /// KPI name.
-        kpi: String,
+        /// The KPI.
+        kpi: Kpi,
         /// Monte Carlo runs for the rank correlations.
         runs: usize,
     },
@@ -55,8 +55,8 @@ pub enum Request {
     PainRanking {
         /// The scenario.
         scenario: Scenario,
-        /// KPI name.
-        kpi: String,
+        /// The KPI.
+        kpi: Kpi,
         /// Paired runs.
         runs: usize,
     },
@@ -66,8 +66,8 @@ pub enum Request {
         scenario: Scenario,
         /// The input solved for.
         param: ParamId,
-        /// KPI name.
-        kpi: String,
+        /// The KPI.
+        kpi: Kpi,
         /// Target value of the expected KPI.
         target: f64,
         /// Parameter draws for the uncertainty of the answer.
@@ -156,14 +156,14 @@ pub fn handle(request: Request) -> Result<Reply, String> {
             scenario,
             kpi,
             runs,
-        } => tornado(&scenario, kpi_named(&kpi)?, runs.min(MAX_RUNS))
+        } => tornado(&scenario, kpi, runs.min(MAX_RUNS))
             .map(Reply::Tornado)
             .map_err(|e| e.to_string()),
         Request::PainRanking {
             scenario,
             kpi,
             runs,
-        } => rank_pain_points(&scenario, kpi_named(&kpi)?, runs.min(MAX_RUNS))
+        } => rank_pain_points(&scenario, kpi, runs.min(MAX_RUNS))
             .map(Reply::PainRanking)
             .map_err(|e| e.to_string()),
         Request::Target {
@@ -172,22 +172,10 @@ pub fn handle(request: Request) -> Result<Reply, String> {
             kpi,
             target,
             draws,
-        } => seek_target(
-            &scenario,
-            param,
-            kpi_named(&kpi)?,
-            target,
-            draws.min(MAX_RUNS),
-        )
-        .map(Reply::Target)
-        .map_err(|e| e.to_string()),
+        } => seek_target(&scenario, param, kpi, target, draws.min(MAX_RUNS))
+            .map(Reply::Target)
+            .map_err(|e| e.to_string()),
     }
-}
-
-/// The KPI a request names, or a sentence listing the names.
-fn kpi_named(name: &str) -> Result<Kpi, String> {
-    name.parse()
-        .map_err(|e: crate::sim::UnknownName| e.to_string())
 }
 
 #[cfg(test)]

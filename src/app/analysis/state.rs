@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::sim::validate::validate;
-use crate::sim::Scenario;
+use crate::sim::{Kpi, Scenario};
 use crate::sorted_map::SortedMap;
 
 use super::client::Finished;
@@ -88,13 +88,13 @@ pub struct PanelState {
     /// Variants (at most [`MAX_VARIANTS`]).
     pub variants: Vec<Variant>,
     /// KPI of the tornado.
-    pub tornado_kpi: String,
+    pub tornado_kpi: Kpi,
     /// KPI of the pain-point ranking.
-    pub pain_kpi: String,
+    pub pain_kpi: Kpi,
     /// Input solved for (index into the target inputs).
     pub target_input: usize,
     /// KPI of the target.
-    pub target_kpi: String,
+    pub target_kpi: Kpi,
     /// Target value as typed.
     pub target_text: String,
     /// Runs per analysis.
@@ -109,10 +109,10 @@ impl Default for PanelState {
             tab: Tab::Compare,
             baseline: None,
             variants: Vec::new(),
-            tornado_kpi: "purchased".into(),
-            pain_kpi: "purchased".into(),
+            tornado_kpi: Kpi::Purchased,
+            pain_kpi: Kpi::Purchased,
             target_input: 0,
-            target_kpi: "purchased".into(),
+            target_kpi: Kpi::Purchased,
             target_text: String::new(),
             runs: RUN_CHOICES[0],
             jobs: Default::default(),
@@ -149,7 +149,7 @@ pub enum PanelAction {
     /// Type into a field of a variant.
     Edit(usize, Field, String),
     /// Choose the KPI of an analysis.
-    Kpi(Kind, String),
+    Kpi(Kind, Kpi),
     /// Choose runs per analysis.
     Runs(usize),
     /// Choose the input of the target.

@@ -1,10 +1,11 @@
 //! The tables behind the comparison's overlaid charts and the target answer, exported as CSV (the
 //! comparison's differences, the tornado and the pain points have theirs in [`super::export`]).
 
-use crate::app::charts::{kpi_label_with_currency, Table};
+use crate::app::charts::{kpi_label_with_currency, series_label, Table};
 use crate::app::results::kpis::plain;
 use crate::sim::summary::Summary;
 use crate::sim::whatif::TargetAnswer;
+use crate::sim::{Kpi, Series};
 
 /// Median, 5th and 95th percentile headers for each scenario name.
 fn band_headers(first: &str, names: &[String]) -> Vec<String> {
@@ -45,9 +46,10 @@ pub fn overlay_funnel_table(names: &[String], sums: &[&Summary]) -> Table {
     }
 }
 
-/// One row per period of the series `key` (e.g. `active`, `advocates`) in each scenario.
-pub fn overlay_series_table(names: &[String], sums: &[&Summary], key: &str, label: &str) -> Table {
-    let bands: Vec<_> = sums.iter().map(|s| s.series.get(key)).collect();
+/// One row per period of the series `key` (e.g. active customers, advocates) in each scenario.
+pub fn overlay_series_table(names: &[String], sums: &[&Summary], key: Series) -> Table {
+    let label = series_label(key, "€");
+    let bands: Vec<_> = sums.iter().map(|s| s.series.get(&key)).collect();
     let periods = bands
         .iter()
         .flatten()
@@ -75,7 +77,7 @@ pub fn overlay_series_table(names: &[String], sums: &[&Summary], key: &str, labe
 }
 
 /// The target answer as rows of a quantity and its value (fractions for the input's probability).
-pub fn target_table(a: &TargetAnswer, kpi: &str, currency: &str) -> Table {
+pub fn target_table(a: &TargetAnswer, kpi: Kpi, currency: &str) -> Table {
     let opt = |v: Option<f64>| v.map_or(String::new(), plain);
     let mut rows = vec![
         vec!["Input value (probability)".to_string(), opt(a.value)],
@@ -130,8 +132,8 @@ mod tests {
         assert_eq!(t.rows.len(), sum.funnel.len());
         assert_eq!(t.headers.len(), 7);
         assert_eq!(t.rows[0][1], t.rows[0][4]);
-        let t = overlay_series_table(&names, &[&sum, &sum], "active", "Active customers");
-        assert_eq!(t.rows.len(), sum.series["active"].p50.len());
+        let t = overlay_series_table(&names, &[&sum, &sum], Series::Active);
+        assert_eq!(t.rows.len(), sum.series[&Series::Active].p50.len());
         assert!(t.rows.iter().all(|r| r.len() == 7));
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::sim::params::ParamId;
 use crate::sim::whatif::inputs;
-use crate::sim::Scenario;
+use crate::sim::{Kpi, Scenario};
 
 use super::panel::{kpi_select, AnalysisProps};
 use super::protocol::{Kind, Request};
@@ -29,7 +29,7 @@ pub fn target_tab(
     p: &AnalysisProps,
     base: &Scenario,
     status: impl Fn(Kind, &str, &str, bool, Box<dyn Fn() -> Request>) -> Html,
-    job_view: impl Fn(Kind, &str) -> Html,
+    job_view: impl Fn(Kind, Kpi) -> Html,
 ) -> Html {
     let d = state.dispatcher();
     let choices = target_inputs(&p.scenario);
@@ -61,14 +61,14 @@ pub fn target_tab(
     };
     let (s, kpi, param) = (
         base.clone(),
-        state.target_kpi.clone(),
+        state.target_kpi,
         choices.get(index).map(|c| c.0),
     );
     let ready = target.is_some() && param.is_some();
     let request = Box::new(move || Request::Target {
         scenario: s.clone(),
         param: param.unwrap_or(ParamId::Conversion(0)),
-        kpi: kpi.clone(),
+        kpi,
         target: target.unwrap_or(0.0),
         draws: TARGET_DRAWS,
     });
@@ -78,11 +78,11 @@ pub fn target_tab(
             <select id="whatif-target-input" data-testid="whatif-target-input" onchange={on_input}>
                 { for choices.iter().enumerate().map(|(i, (_, l))| html! { <option value={i.to_string()} selected={i == index}>{l}</option> }) }
             </select>
-            <label for="whatif-target-kpi">{"Figure"}</label>{kpi_select("whatif-target-kpi", &state.target_kpi, pick)}
+            <label for="whatif-target-kpi">{"Figure"}</label>{kpi_select("whatif-target-kpi", state.target_kpi, pick)}
             <label for="whatif-target-value">{"Target (expected value)"}</label>
             <input id="whatif-target-value" data-testid="whatif-target-value" type="text" inputmode="decimal" value={state.target_text.clone()} oninput={on_text} />
         </div>
         {status(Kind::Target, "whatif-run-target", "Solve", ready, request)}
-        {job_view(Kind::Target, &state.target_kpi)}
+        {job_view(Kind::Target, state.target_kpi)}
     </> }
 }

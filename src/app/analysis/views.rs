@@ -14,7 +14,7 @@ use crate::app::charts::whatif::{
 };
 use crate::app::charts::{format_value, kpi_label_with_currency, ChartError, ChartOptions, Theme};
 use crate::sim::whatif::{Comparison, PainWorth, TargetAnswer, Tornado};
-use crate::sim::{Kpi, Summary};
+use crate::sim::{Kpi, Series, Summary};
 
 use super::export::{
     compare_table, csv_button, importance_table, pain_table, pct, png_button, signed, svg_button,
@@ -40,9 +40,10 @@ pub struct ViewProps {
     /// How many answers of this analysis have arrived (`data-answer`: changes with every new answer).
     #[prop_or_default]
     pub run: u64,
-    /// KPI of the analysis (pain-point ranking).
-    #[prop_or_default]
-    pub kpi: AttrValue,
+    /// KPI of the analysis (the pain-point ranking and the target; the comparison ignores it, and the
+    /// tornado carries its own).
+    #[prop_or(Kpi::Purchased)]
+    pub kpi: Kpi,
 }
 
 impl PartialEq for ViewProps {
@@ -87,7 +88,7 @@ fn chart(name: &str, title: &str, svg: Option<&Result<String, String>>) -> Html 
 }
 
 /// Every chart of an answer (drawn again only when its [`memo_key`] changes).
-fn draw(reply: &Reply, theme: Theme, cur: &str, kpi: &str) -> Vec<Result<String, String>> {
+fn draw(reply: &Reply, theme: Theme, cur: &str, kpi: Option<Kpi>) -> Vec<Result<String, String>> {
     let o = |height, currency: &str| ChartOptions {
         width: 800,
         height,
@@ -105,14 +106,14 @@ fn draw(reply: &Reply, theme: Theme, cur: &str, kpi: &str) -> Vec<Result<String,
                 e(overlay_series_svg(
                     &names,
                     &sums,
-                    "active",
+                    Series::Active,
                     "active customers",
                     &o(380, &euro),
                 )),
                 e(overlay_series_svg(
                     &names,
                     &sums,
-                    "advocates",
+                    Series::Advocates,
                     "advocates",
                     &o(380, &euro),
                 )),
@@ -124,6 +125,7 @@ fn draw(reply: &Reply, theme: Theme, cur: &str, kpi: &str) -> Vec<Result<String,
         }
         Reply::PainRanking(rows) => {
             let height = pain_height(rows.len(), theme);
+            let kpi = kpi.unwrap_or(Kpi::Purchased);
             vec![e(pain_svg(rows, kpi, cur, &o(height, cur)))]
         }
         Reply::Target(_) => Vec::new(),
@@ -141,12 +143,12 @@ fn runs_of(c: &Comparison) -> (Vec<String>, Vec<&Summary>) {
 
 /// What the charts of `p`'s answer depend on: the answer and theme, plus the currency for the tornado
 /// and the pain-point ranking and the KPI for the ranking (the comparison charts draw neither).
-pub fn memo_key(p: &ViewProps) -> (SameReply, Theme, AttrValue, AttrValue) {
+pub fn memo_key(p: &ViewProps) -> (SameReply, Theme, AttrValue, Option<Kpi>) {
     let none = AttrValue::default;
     let (cur, kpi) = match &*p.reply {
-        Reply::Compare(_) | Reply::Target(_) => (none(), none()),
-        Reply::Tornado(_) => (p.currency.clone(), none()),
-        Reply::PainRanking(_) => (p.currency.clone(), p.kpi.clone()),
+        Reply::Compare(_) | Reply::Target(_) => (none(), None),
+        Reply::Tornado(_) => (p.currency.clone(), None),
+        Reply::PainRanking(_) => (p.currency.clone(), Some(p.kpi)),
     };
     (SameReply(p.reply.clone()), p.theme, cur, kpi)
 }
@@ -156,7 +158,7 @@ pub fn memo_key(p: &ViewProps) -> (SameReply, Theme, AttrValue, AttrValue) {
 #[component]
 pub fn ResultView(p: &ViewProps) -> Html {
     let charts = use_memo(memo_key(p), |(r, theme, cur, kpi)| {
-        draw(&r.0, *theme, cur, kpi)
+        draw(&r.0, *theme, cur, *kpi)
     });
     match &*p.reply {
         Reply::Compare(c) => compare_view(p, c, &charts),
@@ -172,8 +174,8 @@ fn compare_view(p: &ViewProps, c: &Comparison, charts: &[Result<String, String>]
     let table = compare_table(c, cur);
     let (names, sums) = runs_of(c);
     let funnel = overlay_funnel_table(&names, &sums);
-    let active = overlay_series_table(&names, &sums, "active", "Active customers");
-    let advocates = overlay_series_table(&names, &sums, "advocates", "Advocates");
+    let active = overlay_series_table(&names, &sums, Series::Active);
+    let advocates = overlay_series_table(&names, &sums, Series::Advocates);
     html! {
         <div class="whatif-result" data-testid="compare-view" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()}
             data-runs={c.baseline.runs.to_string()}>
@@ -192,8 +194,8 @@ fn compare_view(p: &ViewProps, c: &Comparison, charts: &[Result<String, String>]
                     <th scope="col">{"P(better)"}</th>
                 </tr></thead>
                 <tbody>
-                { for Kpi::NAMES.iter().flat_map(|kpi| c.variants.iter().enumerate().filter_map(move |(i, v)| {
-                    let d = v.diffs.get(*kpi)?;
+                { for Kpi::ALL.into_iter().flat_map(|kpi| c.variants.iter().enumerate().filter_map(move |(i, v)| {
+                    let d = v.diffs.get(&kpi)?;
                     let id = if i == 0 { format!("p-better-{kpi}") } else { format!("p-better-{kpi}-{}", i + 1) };
                     Some(html! {
                         <tr>
@@ -220,7 +222,7 @@ fn tornado_view(p: &ViewProps, t: &Tornado, svg: Option<&Result<String, String>>
     html! {
         <div class="whatif-result" data-testid="tornado" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()}
             data-bars={t.bars.len().to_string()} data-kpi={t.kpi.name()}>
-            {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(t.kpi.name(), cur)), svg)}
+            {chart("tornado", &format!("Tornado: {}", kpi_label_with_currency(t.kpi, cur)), svg)}
             <p class="whatif-note">{"Each input swung between the ends of its 90% range (±20% of a point value), the others at their central values; bars sorted by their effect on the expected value."}</p>
             {table_html(&imp, "whatif-importance")}
             if t.importance.is_empty() {
@@ -233,18 +235,18 @@ fn tornado_view(p: &ViewProps, t: &Tornado, svg: Option<&Result<String, String>>
 
 /// The pain-point ranking: sentences, a bar chart and a table.
 fn pain_view(p: &ViewProps, rows: &[PainWorth], svg: Option<&Result<String, String>>) -> Html {
-    let kpi = p.kpi.to_string();
+    let kpi = p.kpi;
     let cur = p.currency.as_str();
-    let label = crate::case::fold(&kpi_label_with_currency(&kpi, cur));
-    let table = pain_table(rows, &kpi, cur);
+    let label = crate::case::fold(&kpi_label_with_currency(kpi, cur));
+    let table = pain_table(rows, kpi, cur);
     html! {
         <div class="whatif-result" data-testid="painpoint-ranking" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()} data-rows={rows.len().to_string()}>
             <ol class="whatif-worth">
             { for rows.iter().map(|r| { let (a, b) = (&r.removed.stats, &r.halved.stats); html! {
                 <li data-testid={format!("pain-worth-{}", r.index)} data-value={a.p50.to_string()}>
-                    {format!("Fixing “{}” is worth {} more {label}", r.name, format_value(&kpi, a.p50, cur))}
+                    {format!("Fixing “{}” is worth {} more {label}", r.name, format_value(kpi, a.p50, cur))}
                     <span class="whatif-range">{format!(" (p5–p95 {} – {}; halving it: {}, p5–p95 {} – {})",
-                        signed(&kpi, a.p5, cur), signed(&kpi, a.p95, cur), signed(&kpi, b.p50, cur), signed(&kpi, b.p5, cur), signed(&kpi, b.p95, cur))}</span>
+                        signed(kpi, a.p5, cur), signed(kpi, a.p95, cur), signed(kpi, b.p50, cur), signed(kpi, b.p5, cur), signed(kpi, b.p95, cur))}</span>
                 </li>
             }}) }
             </ol>
@@ -258,7 +260,7 @@ fn pain_view(p: &ViewProps, rows: &[PainWorth], svg: Option<&Result<String, Stri
 
 /// The answer to a target question, or why it cannot be reached.
 fn target_view(p: &ViewProps, a: &TargetAnswer) -> Html {
-    let kpi = p.kpi.as_str();
+    let kpi = p.kpi;
     let cur = p.currency.as_str();
     let f = |v: f64| format_value(kpi, v, cur);
     let table = target_table(a, kpi, cur);

@@ -1,7 +1,6 @@
 //! Names and number formats of the figures, shared by charts, tables and the KPI cards.
 
-use crate::sim::order::sort_stable_by;
-use crate::sim::Cause;
+use crate::sim::{Cause, Kpi, Series};
 
 /// How a figure is measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,78 +17,126 @@ pub enum Kind {
     Number,
 }
 
-/// The kind of a KPI or series name.
-pub fn kind(kpi: &str) -> Kind {
-    match kpi {
-        "purchased"
-        | "retained_at_horizon"
-        | "advocates_at_horizon"
-        | "referred_customers"
-        | "active"
-        | "advocates"
-        | "new_customers"
-        | "referrals"
-        | "prospects"
-        | "entered"
-        | "left"
-        | "reached"
-        | "customers" => Kind::Count,
-        "revenue" | "profit" | "clv" | "cost" => Kind::Money,
-        "viral_coefficient" => Kind::Ratio,
-        k if k == "roi" || k.ends_with("_rate") || k.ends_with("_share") => Kind::Percent,
-        _ => Kind::Number,
+/// Which figure a number is: a KPI, a series, or another number of a known [`Kind`] (people reaching a
+/// stage, a conversion rate…). It says how the number is formatted and, for KPIs and series, named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// A per-run figure.
+    Kpi(Kpi),
+    /// A per-period series.
+    Series(Series),
+    /// Any other number, of this kind.
+    Other(Kind),
+}
+
+impl From<Kpi> for Figure {
+    fn from(k: Kpi) -> Figure {
+        Figure::Kpi(k)
     }
 }
 
-/// A readable name for a KPI or series, with money in euros: "revenue" → "Revenue (€)".
-pub fn kpi_label(kpi: &str) -> String {
+impl From<Series> for Figure {
+    fn from(s: Series) -> Figure {
+        Figure::Series(s)
+    }
+}
+
+impl From<Kind> for Figure {
+    fn from(k: Kind) -> Figure {
+        Figure::Other(k)
+    }
+}
+
+impl Figure {
+    /// How the figure is measured.
+    pub fn kind(self) -> Kind {
+        match self {
+            Figure::Kpi(k) => match k {
+                Kpi::Purchased
+                | Kpi::RetainedAtHorizon
+                | Kpi::AdvocatesAtHorizon
+                | Kpi::ReferredCustomers => Kind::Count,
+                Kpi::Revenue | Kpi::Profit | Kpi::Clv => Kind::Money,
+                Kpi::ViralCoefficient => Kind::Ratio,
+                Kpi::Roi => Kind::Percent,
+            },
+            Figure::Series(s) => match s {
+                Series::Active
+                | Series::Advocates
+                | Series::NewCustomers
+                | Series::Referrals
+                | Series::Prospects
+                | Series::Entered
+                | Series::Left => Kind::Count,
+                Series::Revenue | Series::Profit | Series::Cost => Kind::Money,
+            },
+            Figure::Other(kind) => kind,
+        }
+    }
+}
+
+/// The kind of a KPI, a series or another figure.
+pub fn kind(figure: impl Into<Figure>) -> Kind {
+    figure.into().kind()
+}
+
+/// A readable name for a KPI, with money in euros: revenue → "Revenue (€)".
+pub fn kpi_label(kpi: Kpi) -> String {
     kpi_label_with_currency(kpi, "€")
 }
 
-/// A readable name for a KPI or series, with money in `currency`.
-pub fn kpi_label_with_currency(kpi: &str, currency: &str) -> String {
+/// A readable name for a KPI, with money in `currency`.
+pub fn kpi_label_with_currency(kpi: Kpi, currency: &str) -> String {
     let name = match kpi {
-        "purchased" => "Customers who purchased",
-        "retained_at_horizon" => "Customers active at the horizon",
-        "advocates_at_horizon" => "Advocates at the horizon",
-        "referred_customers" => "Referred customers",
-        "viral_coefficient" => "Viral coefficient",
-        "revenue" => "Revenue",
-        "profit" => "Profit",
-        "clv" => "Customer lifetime value",
-        "roi" => "ROI",
-        "active" => "Active customers",
-        "advocates" => "Advocates",
-        "new_customers" => "New customers",
-        "referrals" => "Referrals",
-        "prospects" => "Prospects in the funnel",
-        "cost" => "Cost",
-        "entered" => "Entered the journey",
-        "left" => "Left the journey",
-        other => return humanise(other),
+        Kpi::Purchased => "Customers who purchased",
+        Kpi::RetainedAtHorizon => "Customers active at the horizon",
+        Kpi::AdvocatesAtHorizon => "Advocates at the horizon",
+        Kpi::ReferredCustomers => "Referred customers",
+        Kpi::ViralCoefficient => "Viral coefficient",
+        Kpi::Revenue => "Revenue",
+        Kpi::Profit => "Profit",
+        Kpi::Clv => "Customer lifetime value",
+        Kpi::Roi => "ROI",
     };
-    match kind(kpi) {
+    with_unit(name, kind(kpi), currency)
+}
+
+/// A readable name for a series, with money in `currency`: active → "Active customers".
+pub fn series_label(series: Series, currency: &str) -> String {
+    let name = match series {
+        Series::Active => "Active customers",
+        Series::Advocates => "Advocates",
+        Series::NewCustomers => "New customers",
+        Series::Referrals => "Referrals",
+        Series::Revenue => "Revenue",
+        Series::Prospects => "Prospects in the funnel",
+        Series::Cost => "Cost",
+        Series::Profit => "Profit",
+        Series::Entered => "Entered the journey",
+        Series::Left => "Left the journey",
+    };
+    with_unit(name, kind(series), currency)
+}
+
+/// A name with its unit: money in `currency`, percentages in %.
+fn with_unit(name: &str, kind: Kind, currency: &str) -> String {
+    match kind {
         Kind::Money => format!("{name} ({currency})"),
         Kind::Percent => format!("{name} (%)"),
         _ => name.to_string(),
     }
 }
 
-/// "some_name" → "Some name".
-fn humanise(key: &str) -> String {
-    crate::case::capitalise(&key.replace('_', " "))
-}
-
-/// A value of a KPI or series for people: counts "12,345", money "€1.2M" / "€12,345" / "€45.60",
-/// ratios "0.45", ROI and rates "23.4%"; NaN is "—".
-pub fn format_value(kpi: &str, v: f64, currency: &str) -> String {
+/// A value of a KPI, series or other figure for people: counts "12,345", money "€1.2M" / "€12,345" /
+/// "€45.60", ratios "0.45", ROI and rates "23.4%"; NaN is "—".
+pub fn format_value(figure: impl Into<Figure>, v: f64, currency: &str) -> String {
     if v.is_nan() {
         return "—".to_string();
     }
     if v.is_infinite() {
         return if v > 0.0 { "∞" } else { "-∞" }.to_string();
     }
-    match kind(kpi) {
+    match kind(figure) {
         Kind::Count if v.abs() < 10.0 && v.fract() != 0.0 => format!("{v:.1}"),
         Kind::Count => group(v),
         Kind::Money => money(v, currency),
@@ -197,30 +244,27 @@ pub fn plain(v: f64, decimals: usize) -> String {
     }
 }
 
-/// A readable name for a drop-off cause: "pain_abandon" → "abandoned after pain".
-pub fn cause_label(cause: &str) -> String {
+/// A readable name for a drop-off cause: pain abandon → "abandoned after pain".
+pub fn cause_label(cause: Cause) -> &'static str {
     match cause {
-        "no_conversion" => "did not convert".to_string(),
-        "pain_abandon" => "abandoned after pain".to_string(),
-        "tolerance_exceeded" => "tolerance exceeded".to_string(),
-        "churn" => "churned".to_string(),
-        other => humanise(other).to_ascii_lowercase(),
+        Cause::NoConversion => "did not convert",
+        Cause::PainAbandon => "abandoned after pain",
+        Cause::ToleranceExceeded => "tolerance exceeded",
+        Cause::Churn => "churned",
     }
 }
 
-/// Drop-off causes in display order: the known ones first, then any others by name.
-pub fn cause_order<'a>(causes: impl Iterator<Item = &'a Cause>) -> Vec<&'a str> {
-    const KNOWN: [&str; 4] = [
-        "no_conversion",
-        "pain_abandon",
-        "tolerance_exceeded",
-        "churn",
+/// Drop-off causes in display order (no conversion, pain abandon, tolerance exceeded, churn), each
+/// once.
+pub fn cause_order<'a>(causes: impl Iterator<Item = &'a Cause>) -> Vec<Cause> {
+    const ORDER: [Cause; 4] = [
+        Cause::NoConversion,
+        Cause::PainAbandon,
+        Cause::ToleranceExceeded,
+        Cause::Churn,
     ];
-    let mut out: Vec<&str> = causes.map(|c| c.name()).collect();
-    let rank = |c: &str| KNOWN.iter().position(|k| *k == c).unwrap_or(KNOWN.len());
-    sort_stable_by(&mut out, |a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
-    out.dedup();
-    out
+    let present: Vec<Cause> = causes.copied().collect();
+    ORDER.into_iter().filter(|c| present.contains(c)).collect()
 }
 
 #[cfg(test)]
@@ -229,40 +273,42 @@ mod tests {
 
     #[test]
     fn formats_values() {
-        let f = |k, v| format_value(k, v, "€");
-        assert_eq!(f("purchased", 12_345.4), "12,345");
-        assert_eq!(f("purchased", 1_234_567.0), "1,234,567");
-        assert_eq!(f("active", 3.25), "3.2");
-        assert_eq!(f("active", 999.0), "999");
-        assert_eq!(f("revenue", 1_234_567.0), "€1.2M");
-        assert_eq!(f("revenue", 12_345.0), "€12,345");
-        assert_eq!(f("clv", 45.6), "€45.60");
-        assert_eq!(f("profit", -2_500.0), "-€2,500");
-        assert_eq!(f("profit", 1e12), "€1T");
-        assert_eq!(f("profit", 2.5e12), "€2.5T");
-        assert_eq!(format_value("revenue", 12_345.0, "CHF"), "CHF 12,345");
-        assert_eq!(f("viral_coefficient", 0.4567), "0.46");
-        assert_eq!(f("roi", 0.234), "23.4%");
-        assert_eq!(f("conversion_rate", 0.5), "50.0%");
-        assert_eq!(f("roi", f64::NAN), "—");
-        assert_eq!(f("purchased", f64::NAN), "—");
-        assert_eq!(f("purchased", f64::INFINITY), "∞");
-        assert_eq!(f("purchased", 1e12), "1,000,000,000,000");
-        assert_eq!(f("something", 0.126), "0.13");
+        fn f(k: impl Into<Figure>, v: f64) -> String {
+            format_value(k, v, "€")
+        }
+        assert_eq!(f(Kpi::Purchased, 12_345.4), "12,345");
+        assert_eq!(f(Kpi::Purchased, 1_234_567.0), "1,234,567");
+        assert_eq!(f(Series::Active, 3.25), "3.2");
+        assert_eq!(f(Series::Active, 999.0), "999");
+        assert_eq!(f(Kpi::Revenue, 1_234_567.0), "€1.2M");
+        assert_eq!(f(Kpi::Revenue, 12_345.0), "€12,345");
+        assert_eq!(f(Kpi::Clv, 45.6), "€45.60");
+        assert_eq!(f(Kpi::Profit, -2_500.0), "-€2,500");
+        assert_eq!(f(Kpi::Profit, 1e12), "€1T");
+        assert_eq!(f(Kpi::Profit, 2.5e12), "€2.5T");
+        assert_eq!(format_value(Kpi::Revenue, 12_345.0, "CHF"), "CHF 12,345");
+        assert_eq!(f(Kpi::ViralCoefficient, 0.4567), "0.46");
+        assert_eq!(f(Kpi::Roi, 0.234), "23.4%");
+        assert_eq!(f(Kind::Percent, 0.5), "50.0%");
+        assert_eq!(f(Kpi::Roi, f64::NAN), "—");
+        assert_eq!(f(Kpi::Purchased, f64::NAN), "—");
+        assert_eq!(f(Kpi::Purchased, f64::INFINITY), "∞");
+        assert_eq!(f(Kpi::Purchased, 1e12), "1,000,000,000,000");
+        assert_eq!(f(Kind::Number, 0.126), "0.13");
     }
 
     #[test]
     fn labels_and_axis_values() {
-        assert_eq!(kpi_label("purchased"), "Customers who purchased");
-        assert_eq!(kpi_label("revenue"), "Revenue (€)");
+        assert_eq!(kpi_label(Kpi::Purchased), "Customers who purchased");
+        assert_eq!(kpi_label(Kpi::Revenue), "Revenue (€)");
         assert_eq!(
-            kpi_label_with_currency("clv", "$"),
+            kpi_label_with_currency(Kpi::Clv, "$"),
             "Customer lifetime value ($)"
         );
-        assert_eq!(kpi_label("roi"), "ROI (%)");
-        assert_eq!(kpi_label("new_thing"), "New thing");
-        assert_eq!(kpi_label(""), "");
-        assert_eq!(cause_label("pain_abandon"), "abandoned after pain");
+        assert_eq!(kpi_label(Kpi::Roi), "ROI (%)");
+        assert_eq!(series_label(Series::NewCustomers, "€"), "New customers");
+        assert_eq!(series_label(Series::Cost, "$"), "Cost ($)");
+        assert_eq!(cause_label(Cause::PainAbandon), "abandoned after pain");
         assert_eq!(axis_value(Kind::Count, 12_500.0, ""), "12.5k");
         assert_eq!(axis_value(Kind::Count, 999_999.0, ""), "1M");
         assert_eq!(axis_value(Kind::Money, -1.5e6, "€"), "-€1.5M");

@@ -16,6 +16,7 @@ use super::render::{finite_range, no_data, padded, render, Area};
 use super::style::Style;
 use super::{ChartError, ChartOptions, Theme};
 use crate::sim::summary::{FunnelEntry, Summary};
+use crate::sim::Cause;
 
 /// A panel's chart: customers × stage rows.
 type Chart<'a, 'b> =
@@ -181,7 +182,7 @@ fn reached_panel(
             r.p50
         };
         let text = if r.p50.abs() < 1e6 {
-            format_value("reached", r.p50, "")
+            format_value(Kind::Count, r.p50, "")
         } else {
             axis_value(Kind::Count, r.p50, "")
         };
@@ -208,11 +209,11 @@ fn whisker(y: i32, lo: f64, hi: f64) -> Option<Vec<(f64, i32)>> {
 }
 
 /// Segments `(cause, from, to)` of stage `e`, stacked by mean customers lost.
-fn segments(e: &FunnelEntry) -> Vec<(&str, f64, f64)> {
+fn segments(e: &FunnelEntry) -> Vec<(Cause, f64, f64)> {
     let mut at = 0.0;
     let mut out = Vec::new();
     for cause in cause_order(e.dropoffs.keys()) {
-        let m = e.dropoffs[cause].mean;
+        let m = e.dropoffs[&cause].mean;
         if m.is_finite() && m > 0.0 {
             out.push((cause, at, at + m));
             at += m;

@@ -13,6 +13,7 @@ use super::render::{finite_range, no_data, render, Area};
 use super::style::Style;
 use super::{ChartError, ChartOptions};
 use crate::sim::summary::{KpiSummary, Summary};
+use crate::sim::Kpi;
 
 /// The chart: KPI values × runs.
 type HistChart<'a, 'b> =
@@ -20,11 +21,8 @@ type HistChart<'a, 'b> =
 
 /// Histogram of `kpi` across runs, with a line at the median and a dashed line at the exact
 /// expectation when there is one. No finite values give a "No data" chart; an unknown `kpi` an error.
-pub fn histogram_svg(s: &Summary, kpi: &str, o: &ChartOptions) -> Result<String, ChartError> {
-    let k = s
-        .kpis
-        .get(kpi)
-        .ok_or_else(|| ChartError::UnknownKpi(kpi.to_string()))?;
+pub fn histogram_svg(s: &Summary, kpi: Kpi, o: &ChartOptions) -> Result<String, ChartError> {
+    let k = s.kpis.get(&kpi).ok_or(ChartError::UnknownKpi(kpi))?;
     let label = kpi_label_with_currency(kpi, &o.currency);
     let title = format!(
         "Distribution of {} across {} runs",
@@ -79,7 +77,7 @@ fn legend_items(k: &KpiSummary, st: &Style) -> Vec<Item> {
 fn axes<'a, 'b>(
     area: &'a Area<'b>,
     st: &Style,
-    kpi: &str,
+    kpi: Kpi,
     label: &str,
     (x0, x1): (f64, f64),
     top: f64,
@@ -123,7 +121,7 @@ fn draw_histogram(
     st: &Style,
     k: &KpiSummary,
     bars: &[(f64, f64, u32)],
-    kpi: &str,
+    kpi: Kpi,
     label: &str,
 ) -> Result<(), ChartError> {
     let expected = k.stats.expected.filter(|e| e.is_finite());

@@ -7,6 +7,7 @@ use super::render::{no_data, render};
 use super::style::Style;
 use super::{ChartError, ChartOptions};
 use crate::sim::summary::{Band, Summary};
+use crate::sim::Series;
 
 /// Legend entries of a fan chart, with the expectation iff `expected`.
 fn fan_items(st: &Style, median: &str, expected: bool) -> Vec<Item> {
@@ -37,7 +38,7 @@ fn period(s: &Summary) -> String {
 /// (dashed) when the summary has one.
 pub fn retention_svg(s: &Summary, o: &ChartOptions) -> Result<String, ChartError> {
     let title = format!("Active customers per {} over {} runs", period(s), s.runs);
-    let Some(band) = s.series.get("active") else {
+    let Some(band) = s.series.get(&Series::Active) else {
         return no_data(o, &title);
     };
     let fan = Fan {
@@ -45,7 +46,7 @@ pub fn retention_svg(s: &Summary, o: &ChartOptions) -> Result<String, ChartError
         bands: true,
         x_desc: period(s),
         y_desc: "active customers".to_string(),
-        kind: kind("active"),
+        kind: kind(Series::Active),
     };
     if !has_data(&fan) {
         return no_data(o, &title);
@@ -63,9 +64,9 @@ pub fn advocacy_svg(s: &Summary, o: &ChartOptions) -> Result<String, ChartError>
     let p = period(s);
     let title = format!("Advocates and referrals per {p} over {} runs", s.runs);
     let empty = empty_band();
-    let advocates = s.series.get("advocates").unwrap_or(&empty);
-    let referrals = s.series.get("referrals").unwrap_or(&empty);
-    let fan = |band, bands, x_desc: String, y_desc: String, key| Fan {
+    let advocates = s.series.get(&Series::Advocates).unwrap_or(&empty);
+    let referrals = s.series.get(&Series::Referrals).unwrap_or(&empty);
+    let fan = |band, bands, x_desc: String, y_desc: String, key: Series| Fan {
         band,
         bands,
         x_desc,
@@ -77,10 +78,10 @@ pub fn advocacy_svg(s: &Summary, o: &ChartOptions) -> Result<String, ChartError>
         true,
         String::new(),
         "advocates".into(),
-        "advocates",
+        Series::Advocates,
     );
     let per = format!("referrals per {p}");
-    let bottom = fan(referrals, false, p.clone(), per, "referrals");
+    let bottom = fan(referrals, false, p.clone(), per, Series::Referrals);
     if !has_data(&top) && !has_data(&bottom) {
         return no_data(o, &title);
     }

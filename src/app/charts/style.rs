@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, FontFamily, IntoFont, RGBColor, TextStyle, TRANSPARENT};
 
 use super::{ChartOptions, Theme};
+use crate::sim::Cause;
 
 /// Okabe–Ito orange.
 pub const ORANGE: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
@@ -25,8 +26,6 @@ pub const VERMILLION: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 pub const PURPLE: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
 /// Okabe–Ito yellow (only on dark backgrounds).
 pub const YELLOW: RGBColor = RGBColor(0xF0, 0xE4, 0x42);
-/// Causes of no known kind.
-pub const GREY: RGBColor = RGBColor(0x99, 0x99, 0x99);
 
 /// Everything a chart needs to know about its look.
 pub struct Style {
@@ -159,13 +158,12 @@ impl Style {
     }
 
     /// The fill colour of a drop-off cause.
-    pub fn cause(&self, cause: &str) -> RGBColor {
+    pub fn cause(&self, cause: Cause) -> RGBColor {
         match cause {
-            "no_conversion" => ORANGE,
-            "pain_abandon" => PURPLE,
-            "tolerance_exceeded" => self.tolerance,
-            "churn" => GREEN,
-            _ => GREY,
+            Cause::NoConversion => ORANGE,
+            Cause::PainAbandon => PURPLE,
+            Cause::ToleranceExceeded => self.tolerance,
+            Cause::Churn => GREEN,
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::fan::points;
 use super::format::{cause_label, cause_order, kind, kpi_label, plain, Kind};
 use crate::sim::summary::{Band, Summary};
+use crate::sim::{Kpi, Series};
 
 /// A table: caption, header row and body rows of the same width.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -104,7 +105,7 @@ pub fn funnel_table(s: &Summary) -> Table {
     for cause in cause_order(f.iter().flat_map(|e| e.dropoffs.keys())) {
         let cell = |e: &crate::sim::summary::FunnelEntry| {
             e.dropoffs
-                .get(cause)
+                .get(&cause)
                 .map_or(String::new(), |st| plain(st.mean, 1))
         };
         let header = format!("Lost, {}: mean", cause_label(cause));
@@ -120,7 +121,7 @@ pub fn funnel_table(s: &Summary) -> Table {
 /// One row per period of active customers: median, 5th/25th/75th/95th percentiles, mean and the
 /// exact expectation when there is one.
 pub fn retention_table(s: &Summary) -> Table {
-    let band = s.series.get("active");
+    let band = s.series.get(&Series::Active);
     let n = band.map_or(0, points);
     let mut cols = vec![period_column(s, n)];
     cols.extend(band_columns("Active customers: ", band, true));
@@ -132,8 +133,8 @@ pub fn retention_table(s: &Summary) -> Table {
 /// One row per period of advocates and of referrals: median, 5th/95th percentiles, mean and the
 /// exact expectation when there is one.
 pub fn advocacy_table(s: &Summary) -> Table {
-    let advocates = s.series.get("advocates");
-    let referrals = s.series.get("referrals");
+    let advocates = s.series.get(&Series::Advocates);
+    let referrals = s.series.get(&Series::Referrals);
     let n = advocates.map_or(0, points).max(referrals.map_or(0, points));
     let mut cols = vec![period_column(s, n)];
     cols.extend(band_columns("Advocates: ", advocates, false));
@@ -149,7 +150,7 @@ pub fn advocacy_table(s: &Summary) -> Table {
 
 /// One row per histogram bin of `kpi`: its edges and the runs in it (ROI edges in percent). No rows
 /// when the KPI is unknown or has no finite values.
-pub fn histogram_table(s: &Summary, kpi: &str) -> Table {
+pub fn histogram_table(s: &Summary, kpi: Kpi) -> Table {
     let label = kpi_label(kpi);
     let caption = format!(
         "Distribution of {} across {} runs",
@@ -166,7 +167,7 @@ pub fn histogram_table(s: &Summary, kpi: &str) -> Table {
     } else {
         1.0
     };
-    let rows = s.kpis.get(kpi).map_or_else(Vec::new, |k| {
+    let rows = s.kpis.get(&kpi).map_or_else(Vec::new, |k| {
         let h = &k.histogram;
         if !(h.min.is_finite() && h.max.is_finite()) {
             return vec![];
@@ -241,9 +242,11 @@ mod tests {
         assert_eq!(t.headers[0], "Week");
         assert_eq!(t.headers.len(), 8);
         assert_eq!(advocacy_table(&s).rows.len(), 13);
-        assert_eq!(histogram_table(&s, "roi").rows.len(), 30);
-        assert_eq!(histogram_table(&s, "roi").rows[0][0], "12.5");
-        assert!(histogram_table(&s, "nope").rows.is_empty());
+        assert_eq!(histogram_table(&s, Kpi::Roi).rows.len(), 30);
+        assert_eq!(histogram_table(&s, Kpi::Roi).rows[0][0], "12.5");
+        let mut without = s.clone();
+        without.kpis.remove(&Kpi::Roi);
+        assert!(histogram_table(&without, Kpi::Roi).rows.is_empty());
         let t = retention_table(&fixture(4, false));
         assert!(!t.headers.iter().any(|h| h.contains("expectation")));
     }

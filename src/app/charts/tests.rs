@@ -4,6 +4,7 @@
 use super::fixture::{fixture, map_numbers};
 use super::*;
 use crate::sim::summary::{FunnelEntry, Summary};
+use crate::sim::{Kpi, Series};
 
 /// Asserts the accessible SVG frame and returns the svg.
 fn check(svg: Result<String, ChartError>) -> String {
@@ -34,7 +35,7 @@ fn all_charts(s: &Summary, o: &ChartOptions) -> Vec<String> {
         check(retention_svg(s, o)),
         check(advocacy_svg(s, o)),
     ];
-    out.extend(s.kpis.keys().map(|k| check(histogram_svg(s, k.name(), o))));
+    out.extend(s.kpis.keys().map(|k| check(histogram_svg(s, *k, o))));
     out
 }
 
@@ -104,8 +105,8 @@ fn advocacy_has_both_series_and_a_legend() {
 fn histogram_bars_and_lines() {
     let o = ChartOptions::default();
     let s = fixture(12, true);
-    let svg = check(histogram_svg(&s, "revenue", &o));
-    let bins = s.kpis["revenue"]
+    let svg = check(histogram_svg(&s, Kpi::Revenue, &o));
+    let bins = s.kpis[&Kpi::Revenue]
         .histogram
         .counts
         .iter()
@@ -114,27 +115,29 @@ fn histogram_bars_and_lines() {
     assert_eq!(count(&svg, "rect", &["#0072B2", "opacity=\"1\""]), 1 + bins);
     assert!(svg.contains("Revenue (€)"));
     assert!(count(&svg, "polyline", &[EXPECTED]) > 1);
-    assert!(check(histogram_svg(&s, "roi", &o)).contains("%\n</text>"));
-    let svg = check(histogram_svg(&fixture(12, false), "revenue", &o));
+    assert!(check(histogram_svg(&s, Kpi::Roi, &o)).contains("%\n</text>"));
+    let svg = check(histogram_svg(&fixture(12, false), Kpi::Revenue, &o));
     assert_eq!(count(&svg, "polyline", &[EXPECTED]), 0);
-    let err = histogram_svg(&s, "nope", &o).unwrap_err();
-    assert_eq!(err, ChartError::UnknownKpi("nope".into()));
-    assert!(err.to_string().contains("nope"));
+    let mut without = s.clone();
+    without.kpis.remove(&Kpi::Roi);
+    let err = histogram_svg(&without, Kpi::Roi, &o).unwrap_err();
+    assert_eq!(err, ChartError::UnknownKpi(Kpi::Roi));
+    assert!(err.to_string().contains("roi"));
 }
 
 #[test]
 fn degenerate_histograms() {
     let o = ChartOptions::default();
     let mut s = fixture(12, false);
-    let h = &mut s.kpis.get_mut("profit").unwrap().histogram;
+    let h = &mut s.kpis.get_mut(&Kpi::Profit).unwrap().histogram;
     (h.min, h.max, h.counts) = (5.0, 5.0, vec![0; 30]);
     h.counts[0] = 200;
-    let svg = check(histogram_svg(&s, "profit", &o));
+    let svg = check(histogram_svg(&s, Kpi::Profit, &o));
     assert!(!svg.contains("No data"));
     assert_eq!(count(&svg, "rect", &["#0072B2", "opacity=\"1\""]), 2);
-    let h = &mut s.kpis.get_mut("profit").unwrap().histogram;
+    let h = &mut s.kpis.get_mut(&Kpi::Profit).unwrap().histogram;
     (h.min, h.max, h.counts) = (f64::NAN, f64::NAN, vec![0; 30]);
-    assert!(check(histogram_svg(&s, "profit", &o)).contains("No data"));
+    assert!(check(histogram_svg(&s, Kpi::Profit, &o)).contains("No data"));
 }
 
 #[test]
@@ -150,7 +153,7 @@ fn never_panics_on_odd_summaries() {
     let svgs = all_charts(&huge, &o);
     assert!(svgs[0].contains("T\n</text>") || svgs[0].contains("B\n</text>"));
     let mut gaps = fixture(12, true);
-    gaps.series.get_mut("active").unwrap().p5[6] = f64::NAN;
+    gaps.series.get_mut(&Series::Active).unwrap().p5[6] = f64::NAN;
     assert_eq!(count(&check(retention_svg(&gaps, &o)), "polygon", &[]), 3);
     let horizon0 = fixture(0, true);
     assert_eq!(count(&all_charts(&horizon0, &o)[1], "polygon", &[]), 2);
@@ -178,7 +181,7 @@ fn empty_summary_gives_no_data() {
     for svg in all_charts(&s, &o) {
         assert!(svg.contains("No data"));
     }
-    assert!(histogram_svg(&s, "revenue", &o).is_err());
+    assert!(histogram_svg(&s, Kpi::Revenue, &o).is_err());
 }
 
 #[test]

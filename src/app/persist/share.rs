@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
+use crate::sim::Kpi;
 use crate::sim::Scenario;
-use crate::store::route::CHARTS;
-use crate::store::{encode_fragment, route_fragment, Route};
+use crate::store::{encode_fragment, route_fragment, Chart, Route};
 
 use super::super::browser::{
     copy_text, current_fragment, page_address, replace_address, select_field,
@@ -53,14 +53,8 @@ enum Shown {
 pub fn ShareTools() -> Html {
     let ctx = use_edit();
     let shown = use_state(|| Shown::Nothing);
-    let charts = use_state(|| vec!["funnel".to_string(), "retention".to_string()]);
-    let kpis = use_state(|| {
-        vec![
-            "purchased".to_string(),
-            "revenue".to_string(),
-            "roi".to_string(),
-        ]
-    });
+    let charts = use_state(|| vec![Chart::Funnel, Chart::Retention]);
+    let kpis = use_state(|| vec![Kpi::Purchased, Kpi::Revenue, Kpi::Roi]);
     // Encoded only when shown: renders during a run must stay cheap.
     let open = *shown != Shown::Nothing;
     let encoded = if open {
@@ -138,8 +132,8 @@ pub fn ShareTools() -> Html {
             };
             html! {
                 <div class="popover" data-testid="embed-popover">
-                    <fieldset><legend>{"Charts"}</legend>{ for CHARTS.iter().map(|c| toggle(&charts, c, c)) }</fieldset>
-                    <fieldset><legend>{"Figures"}</legend>{ for CARDS.iter().map(|(k, id)| toggle(&kpis, k, id)) }</fieldset>
+                    <fieldset><legend>{"Charts"}</legend>{ for Chart::ALL.into_iter().map(|c| toggle(&charts, c, c.name())) }</fieldset>
+                    <fieldset><legend>{"Figures"}</legend>{ for CARDS.into_iter().map(|(k, id)| toggle(&kpis, k, id)) }</fieldset>
                     <label for="embed-code">{"Embed code (paste into a web page or a reveal.js slide)"}</label>
                     <textarea id="embed-code" readonly=true rows="4" data-testid="embed-code" value={code} />
                     <p class="hint" data-testid="embed-status">{status}</p>
@@ -175,16 +169,20 @@ fn copy_embed(shown: &UseStateHandle<Shown>, code: &str) {
     );
 }
 
-/// A checkbox adding or removing `name` in `list`.
-fn toggle(list: &UseStateHandle<Vec<String>>, name: &str, label: &str) -> Html {
-    let checked = list.iter().any(|n| n == name);
+/// A checkbox adding or removing `item` in `list` (test id `embed-pick-<label>`).
+fn toggle<T: Copy + PartialEq + 'static>(
+    list: &UseStateHandle<Vec<T>>,
+    item: T,
+    label: &str,
+) -> Html {
+    let checked = list.contains(&item);
     let onchange = {
-        let (list, name) = (list.clone(), name.to_string());
+        let list = list.clone();
         Callback::from(move |_: Event| {
-            let mut next: Vec<String> = (*list).clone();
-            match next.iter().position(|n| *n == name) {
+            let mut next: Vec<T> = (*list).clone();
+            match next.iter().position(|n| *n == item) {
                 Some(i) => drop(next.remove(i)),
-                None => next.push(name.clone()),
+                None => next.push(item),
             }
             list.set(next);
         })

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::sim::Summary;
+use crate::sim::{Kpi, Summary};
+use crate::store::Chart;
 
 use super::super::charts::{
     advocacy_svg, advocacy_table, funnel_height, funnel_svg, funnel_table, histogram_svg,
@@ -19,95 +20,66 @@ use super::super::ui::data_table;
 use super::theme;
 
 /// KPIs the histogram can show.
-pub const HISTOGRAM_KPIS: [&str; 9] = [
-    "purchased",
-    "retained_at_horizon",
-    "advocates_at_horizon",
-    "referred_customers",
-    "viral_coefficient",
-    "revenue",
-    "profit",
-    "clv",
-    "roi",
-];
+pub const HISTOGRAM_KPIS: [Kpi; 9] = Kpi::ALL;
 
 /// Properties of [`Charts`].
 #[derive(Properties, PartialEq)]
 pub struct ChartsProps {
     /// The summary shown.
     pub shown: Shown,
-    /// Only these charts (`funnel`, `retention`, `advocacy`, `histogram`); all when `None`.
+    /// Only these charts, in the grid's order; all when `None`.
     #[prop_or_default]
-    pub only: Option<Vec<String>>,
-}
-
-/// Which chart a card shows.
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Funnel,
-    Retention,
-    Advocacy,
-    Histogram,
+    pub only: Option<Vec<Chart>>,
 }
 
 /// The chart grid.
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let ctx = use_edit();
-    let kpi = ctx.state.histogram_kpi.clone();
+    let kpi = ctx.state.histogram_kpi;
     let onpick = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            ctx.dispatch(EditAction::PickKpi(select.value()));
+            if let Ok(k) = select.value().parse() {
+                ctx.dispatch(EditAction::PickKpi(k));
+            }
         })
     };
     let picker = html! {
         <div class="field inline-field">
             <label for="histogram-kpi">{"Figure"}</label>
             <select id="histogram-kpi" data-testid="histogram-kpi" onchange={onpick}>
-                { for HISTOGRAM_KPIS.iter().map(|k| html! {
-                    <option value={*k} selected={*k == kpi}>{kpi_label(k)}</option>
+                { for HISTOGRAM_KPIS.into_iter().map(|k| html! {
+                    <option value={k.name()} selected={k == kpi}>{kpi_label(k)}</option>
                 }) }
             </select>
         </div>
     };
-    let cards = CARDS.iter().filter(|(_, id, _)| {
-        props
-            .only
-            .as_ref()
-            .is_none_or(|o| o.iter().any(|c| c == id))
-    });
+    let cards = CARDS
+        .iter()
+        .filter(|(chart, _)| props.only.as_ref().is_none_or(|o| o.contains(chart)));
     html! {
         <div class="charts">
-            { for cards.map(|&(kind, id, title)| {
-                let extra = if kind == Kind::Histogram { picker.clone() } else { Html::default() };
-                html! { <ChartCard {kind} {id} {title} shown={props.shown.clone()} {extra} /> }
+            { for cards.map(|&(kind, title)| {
+                let extra = if kind == Chart::Histogram { picker.clone() } else { Html::default() };
+                html! { <ChartCard {kind} {title} shown={props.shown.clone()} {extra} /> }
             }) }
         </div>
     }
 }
 
-/// The chart cards: kind, id (test ids `chart-<id>`…) and title.
-const CARDS: [(Kind, &str, &str); 4] = [
-    (
-        Kind::Funnel,
-        "funnel",
-        "Funnel: reached and dropped off per stage",
-    ),
-    (Kind::Retention, "retention", "Active customers over time"),
-    (
-        Kind::Advocacy,
-        "advocacy",
-        "Advocates and referrals over time",
-    ),
-    (Kind::Histogram, "histogram", "Distribution across runs"),
+/// The chart cards (test ids `chart-<name>`…) and their titles.
+const CARDS: [(Chart, &str); 4] = [
+    (Chart::Funnel, "Funnel: reached and dropped off per stage"),
+    (Chart::Retention, "Active customers over time"),
+    (Chart::Advocacy, "Advocates and referrals over time"),
+    (Chart::Histogram, "Distribution across runs"),
 ];
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
-    kind: Kind,
-    id: &'static str,
+    kind: Chart,
     title: &'static str,
     shown: Shown,
     #[prop_or_default]
@@ -119,11 +91,9 @@ fn ChartCard(props: &CardProps) -> Html {
     let ctx = use_edit();
     let s = &ctx.state;
     let kind = props.kind;
-    let kpi = if kind == Kind::Histogram {
-        s.histogram_kpi.clone()
-    } else {
-        String::new()
-    };
+    let kpi = s.histogram_kpi;
+    // Only the histogram is drawn again when another KPI is picked.
+    let picked = (kind == Chart::Histogram).then_some(kpi);
     let options = ChartOptions {
         width: 800,
         height: 440,
@@ -135,29 +105,29 @@ fn ChartCard(props: &CardProps) -> Html {
     {
         let svg = svg.clone();
         use_effect_with(
-            (props.shown.clone(), kpi.clone(), options),
-            move |(shown, kpi, o)| {
-                let (shown, kpi, o) = (shown.clone(), kpi.clone(), o.clone());
+            (props.shown.clone(), picked, options),
+            move |(shown, _, o)| {
+                let (shown, o) = (shown.clone(), o.clone());
                 let timer = Timeout::new(0, move || {
-                    svg.set(Some(Rc::new(draw(kind, &shown.summary, &kpi, &o))))
+                    svg.set(Some(Rc::new(draw(kind, &shown.summary, kpi, &o))))
                 });
                 move || drop(timer)
             },
         );
     }
-    let open = s.tables.contains(&props.id);
-    let id = props.id;
+    let open = s.tables.contains(&kind);
+    let id = kind.name();
     let ontoggle = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch(EditAction::ToggleTable(id)))
+        Callback::from(move |_: MouseEvent| ctx.dispatch(EditAction::ToggleTable(kind)))
     };
     let table = open.then(|| {
         let sum = &props.shown.summary;
         match kind {
-            Kind::Funnel => funnel_table(sum),
-            Kind::Retention => retention_table(sum),
-            Kind::Advocacy => advocacy_table(sum),
-            Kind::Histogram => histogram_table(sum, &kpi),
+            Chart::Funnel => funnel_table(sum),
+            Chart::Retention => retention_table(sum),
+            Chart::Advocacy => advocacy_table(sum),
+            Chart::Histogram => histogram_table(sum, kpi),
         }
     });
     html! {
@@ -205,19 +175,19 @@ fn chart_downloads(id: &'static str, scenario: &str, svg: Option<&String>) -> Ht
     }
 }
 
-/// Draws one chart (the funnel at the height its stages need).
-fn draw(kind: Kind, sum: &Summary, kpi: &str, o: &ChartOptions) -> Result<String, String> {
+/// Draws one chart (the funnel at the height its stages need; the histogram of `kpi`).
+fn draw(kind: Chart, sum: &Summary, kpi: Kpi, o: &ChartOptions) -> Result<String, String> {
     let r = match kind {
-        Kind::Funnel => {
+        Chart::Funnel => {
             let o = ChartOptions {
                 height: funnel_height(sum, o.theme),
                 ..o.clone()
             };
             funnel_svg(sum, &o)
         }
-        Kind::Retention => retention_svg(sum, o),
-        Kind::Advocacy => advocacy_svg(sum, o),
-        Kind::Histogram => histogram_svg(sum, kpi, o),
+        Chart::Retention => retention_svg(sum, o),
+        Chart::Advocacy => advocacy_svg(sum, o),
+        Chart::Histogram => histogram_svg(sum, kpi, o),
     };
     r.map_err(|e| e.to_string())
 }

@@ -5,16 +5,17 @@ use yew::prelude::*;
 use super::super::charts::{format_value, kpi_label};
 use super::super::context::use_edit;
 use super::super::state::Shown;
+use crate::sim::Kpi;
 
-/// The KPI cards shown, as (KPI name, test id suffix).
-pub const CARDS: [(&str, &str); 7] = [
-    ("purchased", "purchased"),
-    ("retained_at_horizon", "retained"),
-    ("advocates_at_horizon", "advocates"),
-    ("viral_coefficient", "viral"),
-    ("revenue", "revenue"),
-    ("clv", "clv"),
-    ("roi", "roi"),
+/// The KPI cards shown, as (KPI, test id suffix).
+pub const CARDS: [(Kpi, &str); 7] = [
+    (Kpi::Purchased, "purchased"),
+    (Kpi::RetainedAtHorizon, "retained"),
+    (Kpi::AdvocatesAtHorizon, "advocates"),
+    (Kpi::ViralCoefficient, "viral"),
+    (Kpi::Revenue, "revenue"),
+    (Kpi::Clv, "clv"),
+    (Kpi::Roi, "roi"),
 ];
 
 /// A plain number for tests and copy-paste: whole numbers from 100 up, else up to 4 decimals.
@@ -33,17 +34,18 @@ pub fn plain(v: f64) -> String {
 pub struct KpisProps {
     /// The summary shown.
     pub shown: Shown,
-    /// Only these KPIs (names of `sim::Kpi`), in this order; all cards when `None`.
+    /// Only these KPIs, in this order; all cards when `None`.
     #[prop_or_default]
-    pub only: Option<Vec<String>>,
+    pub only: Option<Vec<Kpi>>,
 }
 
-/// The test id suffix of a KPI's card (`kpi-<suffix>`).
-pub fn card_id(kpi: &str) -> String {
+/// The test id suffix of a KPI's card (`kpi-<suffix>`): its short id among the [`CARDS`], else its
+/// name.
+pub fn card_id(kpi: Kpi) -> &'static str {
     CARDS
         .iter()
         .find(|(k, _)| *k == kpi)
-        .map_or_else(|| kpi.to_string(), |(_, id)| id.to_string())
+        .map_or(kpi.name(), |(_, id)| id)
 }
 
 /// The KPI cards.
@@ -52,18 +54,14 @@ pub fn Kpis(props: &KpisProps) -> Html {
     let ctx = use_edit();
     let currency = ctx.state.scenario.economics.currency.clone();
     let summary = &props.shown.summary;
-    let cards: Vec<(String, String)> = match &props.only {
-        None => CARDS
-            .iter()
-            .map(|(k, id)| (k.to_string(), id.to_string()))
-            .collect(),
-        Some(list) => list.iter().map(|k| (k.clone(), card_id(k))).collect(),
+    let cards: Vec<(Kpi, &str)> = match &props.only {
+        None => CARDS.to_vec(),
+        Some(list) => list.iter().map(|&k| (k, card_id(k))).collect(),
     };
     html! {
         <div class="kpis">
-            { for cards.iter().map(|(kpi, id)| {
-                let kpi = kpi.as_str();
-                let Some(k) = summary.kpis.get(kpi) else { return html! {} };
+            { for cards.iter().map(|&(kpi, id)| {
+                let Some(k) = summary.kpis.get(&kpi) else { return html! {} };
                 let st = &k.stats;
                 let fmt = |v: f64| if v.is_finite() { format_value(kpi, v, &currency) } else { "—".into() };
                 html! {

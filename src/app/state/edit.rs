@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::sim::templates::{default_scenario, template};
-use crate::sim::{validate, Problem, Scenario};
+use crate::sim::{validate, Kpi, Problem, Scenario};
 use crate::sorted_map::SortedMap;
-use crate::store::{History, LibraryItem};
+use crate::store::{Chart, History, LibraryItem};
 
 use super::super::fields::Field;
 use super::super::structure::{self, Structure};
@@ -38,9 +38,9 @@ pub struct EditState {
     /// Increases with every change to the scenario (drives the debounced automatic run and autosave).
     pub revision: u64,
     /// KPI shown in the histogram.
-    pub histogram_kpi: String,
+    pub histogram_kpi: Kpi,
     /// Charts whose table view is open.
-    pub tables: Vec<&'static str>,
+    pub tables: Vec<Chart>,
     /// Projector mode: larger text and high-contrast charts.
     pub projector: bool,
     /// Undo/redo of the scenario (shared until an edit, so actions do not copy it).
@@ -67,9 +67,9 @@ pub enum EditAction {
     /// Replace the scenario with a template.
     LoadTemplate(String),
     /// Choose the histogram KPI.
-    PickKpi(String),
+    PickKpi(Kpi),
     /// Show or hide a chart's table.
-    ToggleTable(&'static str),
+    ToggleTable(Chart),
     /// Projector mode on or off.
     ToggleProjector,
     /// Replace the scenario (opened from the library, a file or a link); an undoable step.
@@ -99,7 +99,7 @@ impl EditState {
             template: template.into(),
             drafts: SortedMap::new(),
             revision: 0,
-            histogram_kpi: "purchased".into(),
+            histogram_kpi: Kpi::Purchased,
             tables: Vec::new(),
             projector: false,
             history: Rc::new(History::new(scenario_for_history)),

@@ -3,6 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::sim::Kpi;
+use crate::store::Chart;
+
 use super::super::context::{use_edit, use_run};
 use super::super::persist::share::{editor_fragment, page_base};
 use super::super::results::chart::Charts;
@@ -11,10 +14,10 @@ use super::super::results::kpis::Kpis;
 /// Properties of [`EmbedView`].
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
-    /// Chart names, in order.
-    pub charts: Vec<String>,
-    /// KPI names, in order.
-    pub kpis: Vec<String>,
+    /// The charts, in order.
+    pub charts: Vec<Chart>,
+    /// The KPI cards, in order.
+    pub kpis: Vec<Kpi>,
 }
 
 /// The embed: the `kpis` and `charts` named, in order.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::super::charts::format_value;
+use super::super::charts::{format_value, Kind};
 use super::super::context::{use_edit, use_run};
 use super::super::persist::keys::use_keydown;
 use super::super::results::kpis::Kpis;
@@ -75,7 +75,7 @@ pub fn PresentView() -> Html {
             <header>
                 <h1>{&s.scenario.meta.name}</h1>
                 <p class="present-sub">{format!("{} prospects · {} {}s · {} runs",
-                    format_value("purchased", cohort, &currency), s.scenario.meta.horizon,
+                    format_value(Kind::Count, cohort, &currency), s.scenario.meta.horizon,
                     s.scenario.meta.period_label, s.scenario.meta.runs)}</p>
             </header>
             <ol class="present-stages">
@@ -86,7 +86,7 @@ pub fn PresentView() -> Html {
                         <li class={classes!("present-stage", shownow.then_some("shown"), (at == k + 1).then_some("current"))}
                             data-testid={format!("present-stage-{k}")} aria-hidden={(!shownow).to_string()}>
                             <span class="stage-name">{&stage.name}</span>
-                            <span class="stage-value">{ value.map_or("…".to_string(), |v| format_value("purchased", v, &currency)) }</span>
+                            <span class="stage-value">{ value.map_or("…".to_string(), |v| format_value(Kind::Count, v, &currency)) }</span>
                             <span class="stage-rate">{ format!("{:.0}% move on", stage.conversion.central() * 100.0) }</span>
                         </li>
                     }

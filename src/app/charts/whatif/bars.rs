@@ -12,6 +12,7 @@ use super::super::render::{finite_range, no_data, render, Area};
 use super::super::style::{Style, ORANGE, SKY_BLUE};
 use super::super::{ChartError, ChartOptions, Theme};
 use crate::sim::whatif::{PainWorth, Tornado};
+use crate::sim::Kpi;
 
 /// Height of one row.
 fn row_px(theme: Theme) -> u32 {
@@ -84,13 +85,13 @@ fn row_label(area: &Area<'_>, st: &Style, s: &Scale, text: &str, y: i32) -> Resu
 /// The tornado of `t`: one row per input, a bar from the central KPI to the KPI with the input at its
 /// low end (orange) and one to its high end (blue), each end labelled with its value.
 pub fn tornado_svg(t: &Tornado, currency: &str, o: &ChartOptions) -> Result<String, ChartError> {
-    let label = kpi_label_with_currency(t.kpi.name(), currency);
+    let label = kpi_label_with_currency(t.kpi, currency);
     let title = format!("Tornado: expected {label} with each input at its low and high end");
     let values = t.bars.iter().flat_map(|b| [b.kpi_low, b.kpi_high]);
     let Some((lo, hi)) = finite_range(values.chain([t.base])) else {
         return no_data(o, &title);
     };
-    let k = kind(t.kpi.name());
+    let k = kind(t.kpi);
     render(o, &title, |root, st| {
         let items = [
             Item::new(Swatch::Fill(ORANGE, 1.0), "input at its low end"),
@@ -139,7 +140,7 @@ pub fn tornado_svg(t: &Tornado, currency: &str, o: &ChartOptions) -> Result<Stri
 /// it were halved (sky blue), each with a p5–p95 whisker and its median labelled.
 pub fn pain_svg(
     rows: &[PainWorth],
-    kpi: &str,
+    kpi: Kpi,
     currency: &str,
     o: &ChartOptions,
 ) -> Result<String, ChartError> {

@@ -13,6 +13,7 @@ use super::super::style::Style;
 use super::super::{ChartError, ChartOptions, Theme};
 use super::scenario_colour;
 use crate::sim::summary::Summary;
+use crate::sim::Series;
 
 /// Height of one bar in the grouped funnel.
 fn bar_px(theme: Theme) -> u32 {
@@ -101,11 +102,11 @@ pub fn overlay_funnel_svg(
     })
 }
 
-/// One line per scenario: the median of series `key` ("active", "advocates") over time.
+/// One line per scenario: the median of series `key` (active customers, advocates) over time.
 pub fn overlay_series_svg(
     names: &[String],
     summaries: &[&Summary],
-    key: &str,
+    key: Series,
     y_desc: &str,
     o: &ChartOptions,
 ) -> Result<String, ChartError> {
@@ -115,7 +116,7 @@ pub fn overlay_series_svg(
     let title = format!("Median {y_desc} per {period}, per scenario");
     let lines: Vec<&[f64]> = summaries
         .iter()
-        .map(|s| s.series.get(key).map_or(&[][..], |b| &b.p50[..]))
+        .map(|s| s.series.get(&key).map_or(&[][..], |b| &b.p50[..]))
         .collect();
     let n = lines.iter().map(|l| l.len()).max().unwrap_or(0);
     let Some((lo, hi)) = finite_range(lines.iter().flat_map(|l| l.iter().copied())) else {
