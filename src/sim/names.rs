@@ -4,8 +4,8 @@
 //! Each variant's discriminant is its storage index in a [`crate::sim::RunRecord`] (and the column
 //! order of per-run exports); its name, the same for `Display`, `FromStr` and serde, is the key in
 //! summary JSON, exports and links. Variants are ordered by name, as the string keys were before, so
-//! a `BTreeMap` keyed by them writes its JSON keys in the same order, and `Borrow<str>` lets such a
-//! map be looked up by name.
+//! a `BTreeMap` keyed by them writes its JSON keys in the same order. Such maps are looked up by the
+//! enum (`kpis[&Kpi::Roi]`); a name from outside (a link, a select box) is parsed with `FromStr` first.
 
 use std::fmt;
 
@@ -35,7 +35,7 @@ impl fmt::Display for UnknownName {
 impl std::error::Error for UnknownName {}
 
 /// Defines a fixed set of names: the enum (discriminants in storage order, serde names in
-/// snake_case), `ALL`, `NAMES`, `name`, `index`, `Display`, `FromStr`, name order and `Borrow<str>`.
+/// snake_case), `ALL`, `NAMES`, `name`, `index`, `Display`, `FromStr` and name order.
 /// Also used outside the engine (`crate::sim::names::names!`), e.g. for the charts of embed links.
 macro_rules! names {
     ($(#[$doc:meta])* $t:ident, $set:literal, $all:literal {
@@ -94,12 +94,6 @@ macro_rules! names {
         impl PartialOrd for $t {
             fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
                 Some(self.cmp(other))
-            }
-        }
-
-        impl ::std::borrow::Borrow<str> for $t {
-            fn borrow(&self) -> &str {
-                self.name()
             }
         }
     };
@@ -220,6 +214,6 @@ mod tests {
         let mut sorted = Kpi::NAMES.to_vec();
         sorted.sort_unstable();
         assert_eq!(keys, sorted);
-        assert_eq!(m.get("roi"), Some(&0));
+        assert_eq!(m.get(&Kpi::Roi), Some(&0));
     }
 }
