@@ -138,6 +138,7 @@ pub fn compare_tab(
         <button type="button" data-testid="whatif-add-variant" disabled={full} onclick={add}>{"Duplicate as variant"}</button>
         <CompareShare baseline={baseline.clone()} {variants} />
         {status(Kind::Compare, "whatif-run-compare", "Run comparison", ok, Box::new(move || Request::Compare { baseline: b.clone(), variants: vs.clone() }))}
+        // The comparison shows every KPI: the one given is not used.
         {job_view(Kind::Compare, Kpi::Purchased)}
     </> }
 }

@@ -125,6 +125,7 @@ fn draw(reply: &Reply, theme: Theme, cur: &str, kpi: Option<Kpi>) -> Vec<Result<
         }
         Reply::PainRanking(rows) => {
             let height = pain_height(rows.len(), theme);
+            // `memo_key` always gives the ranking its KPI.
             let kpi = kpi.unwrap_or(Kpi::Purchased);
             vec![e(pain_svg(rows, kpi, cur, &o(height, cur)))]
         }
