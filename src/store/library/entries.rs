@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Autosave, Entry};
-use crate::case::fold;
 use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
 use crate::store::file::{read_value, scenario_from_value};
@@ -49,8 +48,7 @@ pub(super) fn read_stored(raw: &str) -> Result<(Entry, Scenario), String> {
 
 /// Library order: name ignoring case, then name, then save time, then id.
 pub(super) fn by_name_then_time(a: &Entry, b: &Entry) -> Ordering {
-    // Case folding covers the European scripts (see `crate::case`); other letters compare as they are.
-    let folded = fold(&a.name).cmp(&fold(&b.name));
+    let folded = a.name.to_lowercase().cmp(&b.name.to_lowercase());
     folded
         .then_with(|| a.name.cmp(&b.name))
         .then_with(|| a.saved_at.total_cmp(&b.saved_at))
