@@ -14,7 +14,6 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::pretty::{compact, pretty_json};
 use super::words::size_text;
 use crate::sim::scenario::{Scenario, SCHEMA_VERSION};
 use crate::sim::validate::{validate, Problem};
@@ -85,8 +84,10 @@ pub(crate) fn join_problems(problems: &[Problem]) -> String {
 /// The scenario as pretty JSON in the documented format (what "Export JSON" downloads).
 ///
 /// Numbers that JSON cannot hold (NaN, infinity; only in scenarios that fail validation) become `null`.
+/// Writing cannot fail: a scenario has derived serializers and only text map keys, the two things
+/// serde_json could refuse (hence the empty text that stands for an impossible error).
 pub fn export_json(s: &Scenario) -> String {
-    pretty_json(s)
+    serde_json::to_string_pretty(s).unwrap_or_default()
 }
 
 /// Reads a scenario file of any supported format version: size check, JSON, migration, validation.
@@ -142,7 +143,7 @@ fn from_migrated(value: Value, original: u64) -> Result<Scenario, ImportError> {
 /// Reads a `T` from a parsed value by way of its JSON text, so `T` is read only by the text parser
 /// (one compiled reader per type in the web bundle); the error has no line and column, as a value's.
 fn read_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_json::from_str(&compact(value)).map_err(|e| {
+    serde_json::from_str(&value.to_string()).map_err(|e| {
         let message = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
         match message.strip_suffix(&position) {
@@ -176,7 +177,7 @@ fn first_bad_section(value: &Value) -> Option<&str> {
     let map = value.as_object()?;
     checks
         .iter()
-        .find(|(key, is_bad)| map.get(*key).is_some_and(|v| is_bad(&compact(v))))
+        .find(|(key, is_bad)| map.get(*key).is_some_and(|v| is_bad(&v.to_string())))
         .map(|(key, _)| *key)
 }
 
@@ -191,7 +192,7 @@ fn read_version(value: &Value) -> Result<u64, ImportError> {
     match map.get("schema_version") {
         None => Ok(0),
         Some(v) => v.as_u64().ok_or_else(|| {
-            let got = compact(v);
+            let got = v.to_string();
             let what = format!(
                 "schema_version must be a whole number such as {SCHEMA_VERSION}, got {got}"
             );

@@ -190,7 +190,7 @@ impl<S: KeyValue> Library<S> {
 
     /// Stores the scenario being edited (problems and all) as the autosave.
     pub fn autosave(&mut self, scenario: &Scenario, saved_at: f64) -> Result<(), StoreError> {
-        let text = stored_text(&scenario.meta.name, scenario, saved_at);
+        let text = stored_text(&scenario.meta.name, scenario, saved_at)?;
         self.store.set(AUTOSAVE_KEY, &text)
     }
 
@@ -272,7 +272,7 @@ impl<S: KeyValue> Library<S> {
         scenario: &Scenario,
         saved_at: f64,
     ) -> Result<(), LibraryError> {
-        let text = stored_text(name, scenario, saved_at);
+        let text = stored_text(name, scenario, saved_at)?;
         Ok(self.store.set(&format!("{SCENARIO_PREFIX}{id}"), &text)?)
     }
 }

@@ -23,7 +23,6 @@ pub mod history;
 pub mod kv;
 pub mod library;
 pub mod link;
-pub mod pretty;
 pub mod route;
 pub mod words;
 

@@ -9,7 +9,7 @@ use super::{Autosave, Entry};
 use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
 use crate::store::file::{read_value, scenario_from_value};
-use crate::store::pretty::compact;
+use crate::store::kv::StoreError;
 
 /// What is stored under a key: name, time and the scenario (as JSON, migrated when read). Written
 /// with `S = &Scenario` (straight to text), read with `S = Value` (any version, migrated).
@@ -23,14 +23,20 @@ struct Stored<S> {
     scenario: S,
 }
 
-/// The stored JSON of an entry.
-pub(super) fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> String {
+/// The stored JSON of an entry. Should serde_json ever refuse the scenario, nothing is written
+/// (an empty text would replace the saved version).
+pub(super) fn stored_text(
+    name: &str,
+    scenario: &Scenario,
+    saved_at: f64,
+) -> Result<String, StoreError> {
     let stored = Stored {
         name: name.to_string(),
         saved_at,
         scenario,
     };
-    compact(&stored)
+    serde_json::to_string(&stored)
+        .map_err(|e| StoreError::Failed(format!("the scenario could not be written as JSON ({e})")))
 }
 
 /// Reads a stored entry (id left empty), or says why it cannot be read.

@@ -9,12 +9,12 @@ use crate::sim::whatif::{
     Comparison, Input, KpiDiff, PainWorth, TargetAnswer, Tornado, TornadoBar, VariantResult,
 };
 use crate::sim::Scenario;
-use crate::store::pretty::compact;
 
-/// A scenario travels as its JSON (its untagged rates and ranges have no fixed binary shape).
+/// A scenario travels as its JSON (its untagged rates and ranges have no fixed binary shape). Writing
+/// it cannot fail (derived serializers, text map keys); an empty text would not read back, as `get` says.
 impl Wire for Scenario {
     fn put(&self, out: &mut Vec<u8>) {
-        compact(self).put(out);
+        serde_json::to_string(self).unwrap_or_default().put(out);
     }
     fn get(input: &mut &[u8]) -> Option<Self> {
         serde_json::from_str(&String::get(input)?).ok()
