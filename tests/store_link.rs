@@ -3,9 +3,10 @@
 
 mod store_common;
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use journey_sim::sim::templates::{default_scenario, template, template_names};
 use journey_sim::sim::validate;
-use journey_sim::store::base64url;
 use journey_sim::store::link::{
     decode_fragment, encode_fragment, LinkError, MAX_FRAGMENT_BYTES, MAX_INFLATED_BYTES,
 };
@@ -14,7 +15,7 @@ use store_common::{random_scenario, Gen};
 
 /// A link made from arbitrary bytes in place of the compressed scenario.
 fn link_of_packed(packed: &[u8]) -> String {
-    format!("s1.{}", base64url::encode(packed))
+    format!("s1.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
 /// A link whose compressed payload is `json`, as `encode_fragment` would make it.

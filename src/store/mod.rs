@@ -13,7 +13,6 @@
 //!   [`MemoryStore`] natively and as the fallback, `BrowserStore` in the browser, [`AnyStore`] for either.
 
 pub mod any;
-pub mod base64url;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod compare;
