@@ -2,7 +2,8 @@
 //! fragment router, undo/redo and CSV/JSON exports.
 //!
 //! Everything here is pure Rust and tested natively, except `browser` (compiled on wasm32 only), which
-//! puts the [`KeyValue`] trait over `window.localStorage`. Data flows:
+//! puts the [`KeyValue`] trait over `window.localStorage` (gloo-storage's handle, after a probe). Data
+//! flows:
 //!
 //! - file text → [`file::import_json`] → [`file::migrate`] → serde → [`validate`](crate::sim::validate())
 //!   → [`Scenario`](crate::sim::Scenario); [`file::export_json`] writes the documented format;
