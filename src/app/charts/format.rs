@@ -77,7 +77,15 @@ pub fn kpi_label_with_currency(kpi: &str, currency: &str) -> String {
 
 /// "some_name" → "Some name".
 fn humanise(key: &str) -> String {
-    crate::case::capitalise(&key.replace('_', " "))
+    capitalise(&key.replace('_', " "))
+}
+
+/// `text` with its first letter in upper case (std's full mapping): "week" → "Week", "år" → "År".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// A value of a KPI or series for people: counts "12,345", money "€1.2M" / "€12,345" / "€45.60",
