@@ -4,5 +4,4 @@
 
 pub mod app;
 pub mod sim;
-pub mod sorted_map;
 pub mod store;
