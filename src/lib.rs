@@ -3,7 +3,5 @@
 //! [`sim`] is the engine: pure Rust, deterministic for a seed, with no web dependencies.
 
 pub mod app;
-pub mod case;
 pub mod sim;
-pub mod sorted_map;
 pub mod store;

@@ -2,7 +2,8 @@
 //! fragment router, undo/redo and CSV/JSON exports.
 //!
 //! Everything here is pure Rust and tested natively, except `browser` (compiled on wasm32 only), which
-//! puts the [`KeyValue`] trait over `window.localStorage`. Data flows:
+//! puts the [`KeyValue`] trait over `window.localStorage` (gloo-storage's handle, after a probe). Data
+//! flows:
 //!
 //! - file text → [`file::import_json`] → [`file::migrate`] → serde → [`validate`](crate::sim::validate())
 //!   → [`Scenario`](crate::sim::Scenario); [`file::export_json`] writes the documented format;
@@ -13,7 +14,6 @@
 //!   [`MemoryStore`] natively and as the fallback, `BrowserStore` in the browser, [`AnyStore`] for either.
 
 pub mod any;
-pub mod base64url;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod compare;
@@ -23,7 +23,6 @@ pub mod history;
 pub mod kv;
 pub mod library;
 pub mod link;
-pub mod pretty;
 pub mod route;
 pub mod words;
 

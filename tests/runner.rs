@@ -146,4 +146,7 @@ fn bench_options_are_checked() {
     let (code, _, err) = runner(&["bench", "--repat", "3"]);
     assert_eq!(code, 2);
     assert!(err.contains("unexpected '--repat' after bench"), "{err}");
+    let (code, _, err) = runner(&["bench", "default", "--threads", "none"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--threads needs 1 to 64, got 'none'"), "{err}");
 }

@@ -1,5 +1,6 @@
 //! Scenario files: export/import round trips, migration from format version 0, refusal of future
 //! versions, messages that say what is wrong and where, and a fuzz of the importer (never panics).
+//! The random cases are proptest's (native only), shrunk when one fails.
 
 mod store_common;
 
@@ -9,7 +10,6 @@ use journey_sim::store::file::{
     export_json, import_json, migrate, v0_to_v1, ImportError, MAX_FILE_BYTES, STEPS,
 };
 use serde_json::{json, Value};
-use store_common::{random_scenario, Gen};
 
 /// The default scenario as a version-0 file: no `schema_version`, `meta.uncertainty`.
 fn version0(with_field: bool) -> Value {
@@ -37,7 +37,7 @@ fn message(text: &str) -> String {
 }
 
 #[test]
-fn every_template_and_random_scenarios_round_trip() {
+fn every_template_round_trips() {
     for name in template_names() {
         let s = template(name).expect("template");
         let text = export_json(&s);
@@ -46,11 +46,6 @@ fn every_template_and_random_scenarios_round_trip() {
             "pretty: {text}"
         );
         assert_eq!(import_json(&text), Ok(s));
-    }
-    let mut g = Gen::new(11);
-    for _ in 0..200 {
-        let s = random_scenario(&mut g);
-        assert_eq!(import_json(&export_json(&s)), Ok(s));
     }
 }
 
@@ -185,9 +180,21 @@ fn nested_json_garbage_never_panics() {
     }
 }
 
-/// A random JSON value, biased towards the keys of a scenario.
-fn random_json(g: &mut Gen, depth: usize) -> Value {
-    const KEYS: [&str; 12] = [
+#[cfg(not(target_arch = "wasm32"))]
+mod random {
+    //! The random cases (proptest).
+
+    use super::*;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use proptest::sample::{select, Index};
+    use proptest::test_runner::{Config, TestRunner};
+    use std::cell::Cell;
+
+    use crate::store_common::{num, scenario, text};
+
+    /// Keys of a scenario, to bias random objects towards its shape.
+    const KEYS: &[&str] = &[
         "schema_version",
         "meta",
         "market",
@@ -201,56 +208,92 @@ fn random_json(g: &mut Gen, depth: usize) -> Value {
         "high",
         "uncertainty",
     ];
-    match g.below(if depth > 4 { 4 } else { 7 }) {
-        0 => Value::Null,
-        1 => json!(g.below(2) == 0),
-        2 => json!(g.num(-1e3, 1e3, 3)),
-        3 => {
-            let n = g.below(5);
-            json!(g.text(&['a', '1', '"', '\\', 'é'], n))
-        }
-        4 => Value::Array((0..g.below(4)).map(|_| random_json(g, depth + 1)).collect()),
-        _ => Value::Object(
-            (0..g.below(6))
-                .map(|_| (g.pick(&KEYS).to_string(), random_json(g, depth + 1)))
-                .collect(),
-        ),
-    }
-}
 
-#[test]
-fn random_and_mutated_files_never_panic() {
-    let mut g = Gen::new(5);
-    for _ in 0..3_000 {
-        let v = random_json(&mut g, 0);
-        let _ = import_json(&v.to_string());
-        let _ = migrate(v);
+    /// A random JSON value, biased towards the keys of a scenario: up to 5 levels of arrays (up to 3
+    /// items) and objects (up to 5 keys) around nulls, booleans, numbers and short texts.
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            num(-1e3, 1e3, 3).prop_map(Value::from),
+            text(&['a', '1', '"', '\\', 'é'], 0..5).prop_map(Value::from),
+        ];
+        leaf.prop_recursive(5, 64, 5, |inner| {
+            prop_oneof![
+                vec(inner.clone(), 0..4).prop_map(Value::Array),
+                vec((select(KEYS), inner), 0..6).prop_map(|entries| {
+                    Value::Object(
+                        entries
+                            .into_iter()
+                            .map(|(k, v)| (k.to_string(), v))
+                            .collect(),
+                    )
+                }),
+            ]
+        })
     }
-    let valid = export_json(&default_scenario());
-    let pieces = [
+
+    /// Pieces pasted into a valid file.
+    const PIECES: &[&str] = &[
         "", "0", "-1", "1e999", "null", "\"", "{", "]", ",", "true", "\u{0}", "é",
     ];
-    let mut opened = 0;
-    for _ in 0..3_000 {
-        let mut text = valid.clone();
-        for _ in 0..=g.below(3) {
-            let mut at = g.below(text.len());
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            let end = (at + g.below(4)).min(text.len());
-            let end = if text.is_char_boundary(end) { end } else { at };
-            let piece = *g.pick(&pieces[..]);
-            text.replace_range(at..end, piece);
-        }
-        match import_json(&text) {
-            Ok(_) => opened += 1,
-            Err(e) => assert!(!e.to_string().is_empty()),
+
+    proptest! {
+        #![proptest_config(Config::with_cases(200))]
+
+        #[test]
+        fn random_scenarios_round_trip(s in scenario()) {
+            prop_assert_eq!(import_json(&export_json(&s)), Ok(s));
         }
     }
-    assert!(opened < 3_000);
-    for _ in 0..2_000 {
-        let n = g.below(300);
-        let _ = import_json(&String::from_utf8_lossy(&g.bytes(n)));
+
+    proptest! {
+        #![proptest_config(Config::with_cases(3_000))]
+
+        #[test]
+        fn random_json_never_panics(v in json_value()) {
+            let _ = import_json(&v.to_string());
+            let _ = migrate(v);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(Config::with_cases(2_000))]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in vec(any::<u8>(), 0..300)) {
+            let _ = import_json(&String::from_utf8_lossy(&bytes));
+        }
+    }
+
+    #[test]
+    fn mutated_files_never_panic() {
+        let valid = export_json(&default_scenario());
+        // One to three places where up to 3 bytes are replaced by a piece.
+        let edits = vec((any::<Index>(), 0..4usize, select(PIECES)), 1..=3);
+        let opened = Cell::new(0);
+        let cases = 3_000;
+        let mut runner = TestRunner::new(Config::with_cases(cases));
+        let result = runner.run(&edits, |edits| {
+            let mut text = valid.clone();
+            for (at, len, piece) in edits {
+                let mut at = at.index(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let end = (at + len).min(text.len());
+                let end = if text.is_char_boundary(end) { end } else { at };
+                text.replace_range(at..end, piece);
+            }
+            match import_json(&text) {
+                Ok(_) => opened.set(opened.get() + 1),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+        assert!(opened.get() < cases);
     }
 }

@@ -80,6 +80,27 @@ fn listing_is_sorted_by_name_then_time() {
     assert_eq!(got, expected);
 }
 
+/// Names ignore case by Unicode's full mapping, beyond the European blocks: `İ` lowers to `i` + a
+/// combining dot (so "İzmir" stands among the i's, not after "Zeta"), the capital sharp s `ẞ` to `ß`,
+/// and the Latin Extended-B letters `Ƀ` and the Ǆ / ǅ / ǆ triple meet their small forms.
+#[test]
+fn listing_ignores_case_beyond_the_european_blocks() {
+    let mut lib = Library::new(MemoryStore::new());
+    let s = default_scenario();
+    let saved = [
+        "Zeta", "ǆamija", "große", "İzmir", "Ǆupa", "ƀeta", "Jakarta", "GROẞ", "ionia", "Ƀalkan",
+        "Grosz", "ǅenan",
+    ];
+    for (i, name) in saved.iter().enumerate() {
+        lib.save(name, &s, i as f64).expect("save");
+    }
+    let expected = [
+        "Grosz", "GROẞ", "große", "ionia", "İzmir", "Jakarta", "Zeta", "Ƀalkan", "ƀeta", "ǆamija",
+        "ǅenan", "Ǆupa",
+    ];
+    assert_eq!(names(&mut lib), expected);
+}
+
 #[test]
 fn same_time_saves_get_distinct_ids() {
     let mut lib = Library::new(MemoryStore::new());

@@ -4,7 +4,7 @@
 //! journey-sim template [NAME] | --list
 //! journey-sim validate FILE
 //! journey-sim run FILE [--runs N] [--seed S] [--no-parameter-uncertainty] [--threads T]
-//! journey-sim bench [FILTER] [--repeat N]
+//! journey-sim bench [FILTER] [--repeat N] [--threads T]
 //! ```
 
 use std::process::ExitCode;
@@ -19,9 +19,10 @@ const USAGE: &str = "usage:
   journey-sim validate FILE        print the problems in a scenario file; exit 1 if any
   journey-sim run FILE [--runs N] [--seed S] [--no-parameter-uncertainty] [--threads T]
                                    simulate and print the summary as JSON
-  journey-sim bench [FILTER] [--repeat N]
+  journey-sim bench [FILTER] [--repeat N] [--threads T]
                                    print throughput figures (only the benchmarks whose
-                                   label contains FILTER; each N times, with min/median/max)";
+                                   label contains FILTER; each N times, with min/median/max;
+                                   on T threads, default one per core)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -165,8 +166,11 @@ fn run_threads(sim: &Simulation, threads: usize) -> Summary {
 }
 
 fn cmd_bench(args: &[String]) -> Result<(), Failure> {
-    let (filter, repeat) = bench_options(args)?;
-    let threads = default_threads();
+    let BenchOptions {
+        filter,
+        repeat,
+        threads,
+    } = bench_options(args)?;
     println!("journey-sim bench: {threads} threads, release build recommended (cargo run --release -- bench)");
     let mut cases: Vec<(String, Scenario)> = [
         ("default six-stage", 10_000u64),
@@ -206,27 +210,41 @@ fn cmd_bench(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `bench [FILTER] [--repeat N]`: the benchmarks whose label contains FILTER, each N times.
-fn bench_options(args: &[String]) -> Result<(String, usize), Failure> {
-    let (mut filter, mut repeat) = (String::new(), 1);
+/// What `bench` runs: the benchmarks whose label contains `filter`, each `repeat` times, on `threads`.
+struct BenchOptions {
+    filter: String,
+    repeat: usize,
+    threads: usize,
+}
+
+/// `bench [FILTER] [--repeat N] [--threads T]`.
+fn bench_options(args: &[String]) -> Result<BenchOptions, Failure> {
+    let mut options = BenchOptions {
+        filter: String::new(),
+        repeat: 1,
+        threads: default_threads(),
+    };
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
-        if arg == "--repeat" {
+        let mut count = |name: &str, max: usize| {
             let v = rest
                 .next()
-                .ok_or_else(|| Failure::Usage("--repeat needs a value".into()))?;
-            repeat = v
-                .parse::<usize>()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))?;
+            v.parse::<usize>()
                 .ok()
-                .filter(|n| (1..=100).contains(n))
-                .ok_or_else(|| Failure::Usage(format!("--repeat needs 1 to 100, got '{v}'")))?;
-        } else if arg.starts_with("--") || !filter.is_empty() {
-            return Err(Failure::Usage(format!("unexpected '{arg}' after bench")));
-        } else {
-            filter = arg.clone();
+                .filter(|n| (1..=max).contains(n))
+                .ok_or_else(|| Failure::Usage(format!("{name} needs 1 to {max}, got '{v}'")))
+        };
+        match arg.as_str() {
+            "--repeat" => options.repeat = count("--repeat", 100)?,
+            "--threads" => options.threads = count("--threads", 64)?,
+            _ if arg.starts_with("--") || !options.filter.is_empty() => {
+                return Err(Failure::Usage(format!("unexpected '{arg}' after bench")));
+            }
+            _ => options.filter = arg.clone(),
         }
     }
-    Ok((filter, repeat))
+    Ok(options)
 }
 
 /// Runs one benchmark, prints its line and returns its wall time in seconds.

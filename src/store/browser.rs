@@ -1,10 +1,20 @@
-//! [`BrowserStore`]: the [`KeyValue`] trait over `window.localStorage` (wasm32 only).
+//! [`BrowserStore`]: the [`KeyValue`] trait over `window.localStorage` (wasm32 only), the handle
+//! coming from gloo-storage's [`LocalStorage`].
 //!
-//! Uses web-sys directly, not gloo-storage: every web-sys call here is a `catch` binding, so the
-//! `SecurityError` thrown in sandboxed iframes without `allow-same-origin` (or with storage blocked)
-//! arrives as an `Err`, and a full storage's `QuotaExceededError` on `setItem` too. Nothing unwraps.
-//! Chrome partitions storage in cross-site iframes: an embed sees its own (empty) library.
+//! `LocalStorage::raw()` throws a JS exception (it does not return an `Err`) where `localStorage`
+//! cannot be reached: sandboxed iframes without `allow-same-origin`, blocked storage, a worker. So
+//! [`BrowserStore::open`] first probes with web-sys's `window.localStorage` getter, which returns that
+//! `SecurityError` as an `Err`, and only then takes gloo's handle and makes a test write.
+//!
+//! The key-value operations use that raw `Storage` rather than gloo's `get`, `set`, `get_all` and
+//! `delete`: those store every value as JSON (a text in quotes, so the library saved so far would no
+//! longer read) and `delete` and `length` throw instead of returning an error. The raw web-sys
+//! methods return what the browser throws as an `Err` (a full storage's `QuotaExceededError` on
+//! `setItem` too), described here by [`describe`] (gloo's error conversion is private to it and
+//! panics on a thrown value that is not an `Error`). Nothing unwraps. Chrome partitions storage in cross-site iframes: an embed sees its
+//! own (empty) library.
 
+use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
@@ -16,7 +26,7 @@ const PROBE_KEY: &str = "journey-sim/v1/probe";
 /// `window.localStorage`, checked to work when opened.
 #[derive(Clone, Debug)]
 pub struct BrowserStore {
-    /// `window.localStorage`.
+    /// `window.localStorage`, from [`LocalStorage::raw`].
     storage: Storage,
 }
 
@@ -25,13 +35,11 @@ impl BrowserStore {
     /// (a worker), the getter throws (sandboxed iframe, blocked storage), it is missing, or a test write
     /// fails for any reason other than a full storage (which still allows reading the library).
     pub fn open() -> Result<BrowserStore, StoreError> {
-        let window = web_sys::window()
-            .ok_or_else(|| StoreError::Unavailable("there is no browser window".into()))?;
-        let storage = window
-            .local_storage()
-            .map_err(|e| StoreError::Unavailable(describe(&e)))?
-            .ok_or_else(|| StoreError::Unavailable("this browser has no local storage".into()))?;
-        let store = BrowserStore { storage };
+        reachable()?;
+        // Cannot throw now: the getter it calls has just returned a storage.
+        let store = BrowserStore {
+            storage: LocalStorage::raw(),
+        };
         match store.storage.set_item(PROBE_KEY, "1") {
             Ok(()) => {
                 let _ = store.storage.remove_item(PROBE_KEY);
@@ -41,6 +49,17 @@ impl BrowserStore {
             Err(e) => Err(StoreError::Unavailable(describe(&e))),
         }
     }
+}
+
+/// Whether `window.localStorage` can be read without throwing (what [`LocalStorage::raw`] needs).
+fn reachable() -> Result<(), StoreError> {
+    let window = web_sys::window()
+        .ok_or_else(|| StoreError::Unavailable("there is no browser window".into()))?;
+    window
+        .local_storage()
+        .map_err(|e| StoreError::Unavailable(describe(&e)))?
+        .ok_or_else(|| StoreError::Unavailable("this browser has no local storage".into()))?;
+    Ok(())
 }
 
 /// The `name` property of a thrown value (`QuotaExceededError`, `SecurityError`, …), if any.

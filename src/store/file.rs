@@ -14,7 +14,6 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::pretty::{compact, pretty_json};
 use super::words::size_text;
 use crate::sim::scenario::{Scenario, SCHEMA_VERSION};
 use crate::sim::validate::{validate, Problem};
@@ -85,8 +84,10 @@ pub(crate) fn join_problems(problems: &[Problem]) -> String {
 /// The scenario as pretty JSON in the documented format (what "Export JSON" downloads).
 ///
 /// Numbers that JSON cannot hold (NaN, infinity; only in scenarios that fail validation) become `null`.
+/// Writing cannot fail: a scenario has derived serializers and only text map keys, the two things
+/// serde_json could refuse (hence the empty text that stands for an impossible error).
 pub fn export_json(s: &Scenario) -> String {
-    pretty_json(s)
+    serde_json::to_string_pretty(s).unwrap_or_default()
 }
 
 /// Reads a scenario file of any supported format version: size check, JSON, migration, validation.
@@ -139,28 +140,20 @@ fn from_migrated(value: Value, original: u64) -> Result<Scenario, ImportError> {
     })
 }
 
-/// Reads a `T` from a parsed value by way of its JSON text, so `T` is read only by the text parser
-/// (one compiled reader per type in the web bundle); the error has no line and column, as a value's.
-fn read_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_json::from_str(&compact(value)).map_err(|e| {
-        let message = e.to_string();
-        let position = format!(" at line {} column {}", e.line(), e.column());
-        match message.strip_suffix(&position) {
-            Some(bare) => bare.to_string(),
-            None => message,
-        }
-    })
+/// Reads a `T` from a parsed value; the error says what is wrong, without a line and column (a value
+/// has none).
+fn read_as<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, serde_json::Error> {
+    T::deserialize(value)
 }
 
 /// The first top-level section whose content alone does not read as its part of a scenario.
 fn first_bad_section(value: &Value) -> Option<&str> {
     use crate::sim::scenario::{Advocacy, Economics, Market, Meta, Retention, Stage, Tolerance};
     use crate::sim::scenario::{HappyMoment, PainPoint, Persona};
-    // Only the reading itself is per type; the text is made once by the caller.
-    fn bad<T: serde::de::DeserializeOwned>(text: &str) -> bool {
-        T::deserialize(&mut serde_json::Deserializer::from_str(text)).is_err()
+    fn bad<T: serde::de::DeserializeOwned>(value: &Value) -> bool {
+        read_as::<T>(value).is_err()
     }
-    type Check = (&'static str, fn(&str) -> bool);
+    type Check = (&'static str, fn(&Value) -> bool);
     let checks: [Check; 10] = [
         ("meta", bad::<Meta>),
         ("market", bad::<Market>),
@@ -176,7 +169,7 @@ fn first_bad_section(value: &Value) -> Option<&str> {
     let map = value.as_object()?;
     checks
         .iter()
-        .find(|(key, is_bad)| map.get(*key).is_some_and(|v| is_bad(&compact(v))))
+        .find(|(key, is_bad)| map.get(*key).is_some_and(is_bad))
         .map(|(key, _)| *key)
 }
 
@@ -191,7 +184,7 @@ fn read_version(value: &Value) -> Result<u64, ImportError> {
     match map.get("schema_version") {
         None => Ok(0),
         Some(v) => v.as_u64().ok_or_else(|| {
-            let got = compact(v);
+            let got = v.to_string();
             let what = format!(
                 "schema_version must be a whole number such as {SCHEMA_VERSION}, got {got}"
             );
@@ -262,18 +255,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reading_by_way_of_text_says_what_reading_the_value_says() {
+    fn reading_a_value_says_what_without_a_position() {
         use crate::sim::scenario::Meta;
         use serde::Deserialize;
         let bad: Value = serde_json::json!({ "name": 5, "runs": "many" });
         let direct = Meta::deserialize(&bad)
             .map(|_| ())
             .map_err(|e| e.to_string());
-        assert_eq!(read_as::<Meta>(&bad).map(|_| ()), direct);
+        let via = read_as::<Meta>(&bad).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(via, direct);
         assert!(direct.is_err());
         let list: Value = serde_json::json!([1, "two"]);
         let direct = Vec::<f64>::deserialize(&list).map_err(|e| e.to_string());
-        assert_eq!(read_as::<Vec<f64>>(&list), direct);
+        assert_eq!(
+            read_as::<Vec<f64>>(&list).map_err(|e| e.to_string()),
+            direct
+        );
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! The storage the library runs on: a string key-value trait shaped like `localStorage`, its errors, and
 //! [`MemoryStore`], the in-memory implementation used natively, in tests and as the browser fallback.
 
+use std::collections::BTreeMap;
 use std::fmt;
-
-use crate::sorted_map::SortedMap;
 
 /// Why a storage operation failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +56,7 @@ pub trait KeyValue {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MemoryStore {
     /// Keys and values.
-    entries: SortedMap<String, String>,
+    entries: BTreeMap<String, String>,
     /// Most UTF-16 code units of keys plus values, if limited.
     quota: Option<usize>,
 }
@@ -71,7 +70,7 @@ impl MemoryStore {
     /// An empty store that refuses writes that would take its usage above `quota` UTF-16 code units.
     pub fn with_quota(quota: usize) -> Self {
         MemoryStore {
-            entries: SortedMap::new(),
+            entries: BTreeMap::new(),
             quota: Some(quota),
         }
     }

@@ -77,8 +77,9 @@ impl<S: KeyValue> Library<S> {
         for (id, raw) in self.raw_entries(SCENARIO_PREFIX)? {
             match read_stored(&raw) {
                 Ok((entry, _)) => entries.push(Entry { id, ..entry }),
-                Err(reason) => {
+                Err(e) => {
                     let key = self.set_aside(&format!("{SCENARIO_PREFIX}{id}"), &id, &raw);
+                    let reason = e.to_string();
                     corrupt.push(LibraryItem::Corrupt { key, reason });
                 }
             }
@@ -95,7 +96,7 @@ impl<S: KeyValue> Library<S> {
             if !corrupt.iter().any(listed) {
                 let reason = read_stored(&raw)
                     .err()
-                    .unwrap_or_else(|| "set aside earlier.".into());
+                    .map_or_else(|| "set aside earlier.".into(), |e| e.to_string());
                 corrupt.push(LibraryItem::Corrupt { key, reason });
             }
         }
@@ -142,8 +143,9 @@ impl<S: KeyValue> Library<S> {
                 },
                 scenario,
             }),
-            Err(reason) => {
+            Err(e) => {
                 let key = self.set_aside(&key, id, &raw);
+                let reason = e.to_string();
                 Err(LibraryError::Corrupt { key, reason })
             }
         }
@@ -190,7 +192,7 @@ impl<S: KeyValue> Library<S> {
 
     /// Stores the scenario being edited (problems and all) as the autosave.
     pub fn autosave(&mut self, scenario: &Scenario, saved_at: f64) -> Result<(), StoreError> {
-        let text = stored_text(&scenario.meta.name, scenario, saved_at);
+        let text = stored_text(&scenario.meta.name, scenario, saved_at)?;
         self.store.set(AUTOSAVE_KEY, &text)
     }
 
@@ -202,8 +204,9 @@ impl<S: KeyValue> Library<S> {
         };
         match entries::read_autosave(&raw) {
             Ok(autosave) => Ok(Some(autosave)),
-            Err(reason) => {
+            Err(e) => {
                 let key = self.set_aside(AUTOSAVE_KEY, "autosave", &raw);
+                let reason = e.to_string();
                 Err(LibraryError::Corrupt { key, reason })
             }
         }
@@ -272,7 +275,7 @@ impl<S: KeyValue> Library<S> {
         scenario: &Scenario,
         saved_at: f64,
     ) -> Result<(), LibraryError> {
-        let text = stored_text(name, scenario, saved_at);
+        let text = stored_text(name, scenario, saved_at)?;
         Ok(self.store.set(&format!("{SCENARIO_PREFIX}{id}"), &text)?)
     }
 }

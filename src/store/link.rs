@@ -4,13 +4,18 @@
 //! numbers anywhere. Decoding is safe against any input: fragments above [`MAX_FRAGMENT_BYTES`] and
 //! scenarios that inflate above [`MAX_INFLATED_BYTES`] are refused before any large allocation, and the
 //! decoded scenario goes through the same [migration](super::file::migrate) and validation as files.
+//!
+//! base64url (RFC 4648 §5, `A–Z a–z 0–9 - _`, no padding) is the `base64` crate's URL-safe alphabet;
+//! reading also accepts trailing `=` and unused low bits in the last character, as links always did.
 
 use std::fmt;
 
+use base64::alphabet::URL_SAFE;
+use base64::engine::general_purpose::{GeneralPurpose, NO_PAD};
+use base64::Engine as _;
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
-use super::base64url;
 use super::file::{count_problems, import_json, join_problems, ImportError};
 use super::words::size_text;
 use crate::sim::scenario::Scenario;
@@ -27,6 +32,11 @@ pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
 
 /// Deflate level used for links (0–10; 9 is the best ratio at a sensible speed).
 const LEVEL: u8 = 9;
+
+/// base64url without padding; reading ignores the unused bits of a last character (as `URL_SAFE_NO_PAD`
+/// would not), so every link that ever opened still does.
+const BASE64URL: GeneralPurpose =
+    GeneralPurpose::new(&URL_SAFE, NO_PAD.with_decode_allow_trailing_bits(true));
 
 /// Why a share link cannot be opened.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,7 +98,7 @@ impl std::error::Error for LinkError {}
 pub fn encode_fragment(s: &Scenario) -> String {
     let json = serde_json::to_vec(s).unwrap_or_default();
     let packed = compress_to_vec(&json, LEVEL);
-    format!("{LINK_FORMAT}.{}", base64url::encode(&packed))
+    format!("{LINK_FORMAT}.{}", BASE64URL.encode(&packed))
 }
 
 /// Reads a scenario from a link fragment, with or without the leading `#` and with or without a route
@@ -104,13 +114,19 @@ pub fn decode_fragment(fragment: &str) -> Result<Scenario, LinkError> {
         return Err(LinkError::Empty);
     }
     let payload = check_format(body)?;
-    let packed = base64url::decode(payload).ok_or_else(|| {
+    let packed = unbase64(payload).ok_or_else(|| {
         LinkError::Damaged("it contains characters or a length that no journey-sim link has".into())
     })?;
     let json = inflate(&packed)?;
     let text = String::from_utf8(json)
         .map_err(|_| LinkError::Damaged("its unpacked scenario is not text".into()))?;
     import_json(&text).map_err(from_import)
+}
+
+/// The bytes of a base64url payload, or `None` for a foreign character or a length no encoding
+/// produces. Trailing `=` padding is optional, as it always was; any other `=` is a foreign character.
+fn unbase64(payload: &str) -> Option<Vec<u8>> {
+    BASE64URL.decode(payload.trim_end_matches('=')).ok()
 }
 
 /// The scenario segment: after any `#`, surrounding spaces and route prefix.
@@ -193,6 +209,33 @@ mod tests {
         assert_eq!(decode_fragment(&link), Ok(s.clone()));
         assert_eq!(decode_fragment(&format!("#{link}")), Ok(s.clone()));
         assert_eq!(decode_fragment(&format!("#present/{link}")), Ok(s));
+    }
+
+    #[test]
+    fn base64url_is_rfc_4648_with_optional_padding() {
+        let vectors = [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, coded) in vectors {
+            assert_eq!(BASE64URL.encode(plain), coded);
+            assert_eq!(unbase64(coded).as_deref(), Some(plain.as_bytes()));
+        }
+        assert_eq!(unbase64("Zm8=").as_deref(), Some(&b"fo"[..]));
+        assert_eq!(unbase64("Zm8==").as_deref(), Some(&b"fo"[..]));
+        // Unused low bits of the last character are ignored ("Zh" and "Zg" are both "f").
+        assert_eq!(unbase64("Zh").as_deref(), Some(&b"f"[..]));
+        let bytes = [0xfb, 0xff, 0xbf];
+        assert_eq!(BASE64URL.encode(bytes), "-_-_");
+        assert_eq!(unbase64("-_-_").as_deref(), Some(&bytes[..]));
+        for bad in ["+/+/", "abcde", "ab c", "Zm=8", "Zm9v=Zg", "é"] {
+            assert_eq!(unbase64(bad), None, "{bad}");
+        }
     }
 
     #[test]

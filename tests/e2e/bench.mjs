@@ -153,11 +153,11 @@ async function main() {
     });
     await waitForCharts(page, 10_000);
   }
-  // Edits: the first stage's conversion typed alternately one point up and back, REPEAT times; from the
+  // Edits: the initial cohort typed alternately one customer up and back, REPEAT times; from the
   // input event to the first partial result drawn (the purchased KPI card and the funnel chart both
   // redrawn) and to the final result drawn (status done, and the funnel's last redraw by then).
   const edits = [];
-  const field = 'stage-0-conversion';
+  const field = 'market-initial-cohort';
   const start = Number(await page.$eval(tid(field), (el) => el.value));
   for (let i = 0; i < REPEAT; i++) {
     const n0 = await page.evaluate(() => ({ s: window.__bench.statuses.length, i: window.__bench.inputs.length }));

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::sim::validate::validate;
 use crate::sim::{Kpi, Scenario};
-use crate::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 use super::client::Finished;
 use super::protocol::{Kind, Reply};
@@ -39,7 +39,7 @@ pub struct Variant {
     /// The scenario.
     pub scenario: Scenario,
     /// Text typed into fields, with its error if it does not parse.
-    pub drafts: SortedMap<Field, (String, Option<String>)>,
+    pub drafts: BTreeMap<Field, (String, Option<String>)>,
     /// What `crate::sim::validate` finds wrong.
     pub problems: Vec<String>,
     /// Named "Variant n" by its place (a duplicate), renumbered when one is removed; otherwise it keeps
@@ -55,7 +55,7 @@ impl Variant {
         let problems = validate(&scenario).iter().map(|p| p.to_string()).collect();
         Variant {
             scenario,
-            drafts: SortedMap::new(),
+            drafts: BTreeMap::new(),
             problems,
             numbered,
         }

@@ -109,7 +109,7 @@ pub fn target_table(a: &TargetAnswer, kpi: Kpi, currency: &str) -> Table {
     Table {
         caption: format!(
             "Target seeking for the expected {}",
-            crate::case::fold(&kpi_label_with_currency(kpi, currency))
+            kpi_label_with_currency(kpi, currency).to_lowercase()
         ),
         headers: vec!["Quantity".into(), "Value".into()],
         rows,

@@ -238,7 +238,7 @@ fn tornado_view(p: &ViewProps, t: &Tornado, svg: Option<&Result<String, String>>
 fn pain_view(p: &ViewProps, rows: &[PainWorth], svg: Option<&Result<String, String>>) -> Html {
     let kpi = p.kpi;
     let cur = p.currency.as_str();
-    let label = crate::case::fold(&kpi_label_with_currency(kpi, cur));
+    let label = kpi_label_with_currency(kpi, cur).to_lowercase();
     let table = pain_table(rows, kpi, cur);
     html! {
         <div class="whatif-result" data-testid="painpoint-ranking" data-elapsed-ms={elapsed(p)} data-answer={p.run.to_string()} data-rows={rows.len().to_string()}>
@@ -276,7 +276,7 @@ fn target_view(p: &ViewProps, a: &TargetAnswer) -> Html {
             { match (a.value, a.achieved) {
                 (Some(v), Some(got)) => html! {
                     <p class="whatif-answer">{"Answer: "}<strong data-testid="target-value">{pct(v)}</strong>
-                        {format!(" — expected {} then {}.", crate::case::fold(&kpi_label_with_currency(kpi, cur)), f(got))}</p>
+                        {format!(" — expected {} then {}.", kpi_label_with_currency(kpi, cur).to_lowercase(), f(got))}</p>
                 },
                 _ => html! { <p class="whatif-answer whatif-unreachable" data-testid="target-unreachable">
                     {format!("Unreachable: with the other inputs at their central values, the expected value only goes {range}.")}</p> },

@@ -127,6 +127,14 @@ fn with_unit(name: &str, kind: Kind, currency: &str) -> String {
     }
 }
 
+/// `text` with its first letter in upper case (std's full mapping): "week" → "Week", "år" → "År".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A value of a KPI, series or other figure for people: counts "12,345", money "€1.2M" / "€12,345" /
 /// "€45.60", ratios "0.45", ROI and rates "23.4%"; NaN is "—".
 pub fn format_value(figure: impl Into<Figure>, v: f64, currency: &str) -> String {

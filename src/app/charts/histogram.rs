@@ -26,7 +26,7 @@ pub fn histogram_svg(s: &Summary, kpi: Kpi, o: &ChartOptions) -> Result<String, 
     let label = kpi_label_with_currency(kpi, &o.currency);
     let title = format!(
         "Distribution of {} across {} runs",
-        crate::case::fold(&label),
+        label.to_lowercase(),
         s.runs
     );
     let Some(bars) = bars(k) else {

@@ -51,7 +51,7 @@ fn from_columns(caption: String, columns: Vec<Column>) -> Table {
 fn period_heading(s: &Summary) -> String {
     match s.period_label.trim() {
         "" => "Period".to_string(),
-        p => crate::case::capitalise(p),
+        p => super::format::capitalise(p),
     }
 }
 
@@ -154,7 +154,7 @@ pub fn histogram_table(s: &Summary, kpi: Kpi) -> Table {
     let label = kpi_label(kpi);
     let caption = format!(
         "Distribution of {} across {} runs",
-        crate::case::fold(&label),
+        label.to_lowercase(),
         s.runs
     );
     let headers = vec![

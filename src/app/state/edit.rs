@@ -8,8 +8,8 @@ use yew::Reducible;
 
 use crate::sim::templates::{default_scenario, template};
 use crate::sim::{validate, Kpi, Problem, Scenario};
-use crate::sorted_map::SortedMap;
 use crate::store::{Chart, History, LibraryItem};
+use std::collections::BTreeMap;
 
 use super::super::fields::Field;
 use super::super::structure::{self, Structure};
@@ -32,7 +32,7 @@ pub struct EditState {
     /// Template the scenario started from.
     pub template: String,
     /// Raw text of fields being edited.
-    pub drafts: SortedMap<Field, Draft>,
+    pub drafts: BTreeMap<Field, Draft>,
     /// Engine validation of `scenario`.
     pub problems: Vec<Problem>,
     /// Increases with every change to the scenario (drives the debounced automatic run and autosave).
@@ -97,7 +97,7 @@ impl EditState {
             problems: validate(&scenario),
             scenario,
             template: template.into(),
-            drafts: SortedMap::new(),
+            drafts: BTreeMap::new(),
             revision: 0,
             histogram_kpi: Kpi::Purchased,
             tables: Vec::new(),

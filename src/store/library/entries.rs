@@ -1,16 +1,16 @@
 //! Helpers of the library: the stored form of an entry, ordering, ids, name clipping, the autosave.
 
 use std::cmp::Ordering;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Autosave, Entry};
-use crate::case::fold;
 use crate::sim::scenario::Scenario;
 use crate::sim::validate::validate;
-use crate::store::file::{read_value, scenario_from_value};
-use crate::store::pretty::compact;
+use crate::store::file::{read_value, scenario_from_value, ImportError};
+use crate::store::kv::StoreError;
 
 /// What is stored under a key: name, time and the scenario (as JSON, migrated when read). Written
 /// with `S = &Scenario` (straight to text), read with `S = Value` (any version, migrated).
@@ -24,21 +24,52 @@ struct Stored<S> {
     scenario: S,
 }
 
-/// The stored JSON of an entry.
-pub(super) fn stored_text(name: &str, scenario: &Scenario, saved_at: f64) -> String {
+/// The stored JSON of an entry. Should serde_json ever refuse the scenario, nothing is written
+/// (an empty text would replace the saved version).
+pub(super) fn stored_text(
+    name: &str,
+    scenario: &Scenario,
+    saved_at: f64,
+) -> Result<String, StoreError> {
     let stored = Stored {
         name: name.to_string(),
         saved_at,
         scenario,
     };
-    compact(&stored)
+    serde_json::to_string(&stored)
+        .map_err(|e| StoreError::Failed(format!("the scenario could not be written as JSON ({e})")))
 }
 
+/// Why a stored entry or the autosave cannot be read; shown as the reason of a corrupt entry.
+#[derive(Debug)]
+pub(super) enum Unreadable {
+    /// A saved entry's text is not `{"name", "saved_at", "scenario"}` JSON.
+    NotSaved(serde_json::Error),
+    /// The autosave's text is not `{"name", "saved_at", "scenario"}` JSON.
+    NotAutosaved(serde_json::Error),
+    /// The scenario inside cannot be read (or, for a saved entry, is invalid).
+    Scenario(ImportError),
+}
+
+impl fmt::Display for Unreadable {
+    /// A sentence for planners, e.g. `it is not a saved scenario (expected value at line 1 column 1).`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unreadable::NotSaved(e) => write!(f, "it is not a saved scenario ({e})."),
+            Unreadable::NotAutosaved(e) => {
+                write!(f, "the autosaved scenario is not readable ({e}).")
+            }
+            Unreadable::Scenario(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
 /// Reads a stored entry (id left empty), or says why it cannot be read.
-pub(super) fn read_stored(raw: &str) -> Result<(Entry, Scenario), String> {
-    let stored: Stored<Value> =
-        serde_json::from_str(raw).map_err(|e| format!("it is not a saved scenario ({e})."))?;
-    let scenario = scenario_from_value(stored.scenario).map_err(|e| e.to_string())?;
+pub(super) fn read_stored(raw: &str) -> Result<(Entry, Scenario), Unreadable> {
+    let stored: Stored<Value> = serde_json::from_str(raw).map_err(Unreadable::NotSaved)?;
+    let scenario = scenario_from_value(stored.scenario).map_err(Unreadable::Scenario)?;
     let entry = Entry {
         id: String::new(),
         name: stored.name,
@@ -49,8 +80,7 @@ pub(super) fn read_stored(raw: &str) -> Result<(Entry, Scenario), String> {
 
 /// Library order: name ignoring case, then name, then save time, then id.
 pub(super) fn by_name_then_time(a: &Entry, b: &Entry) -> Ordering {
-    // Case folding covers the European scripts (see `crate::case`); other letters compare as they are.
-    let folded = fold(&a.name).cmp(&fold(&b.name));
+    let folded = a.name.to_lowercase().cmp(&b.name.to_lowercase());
     folded
         .then_with(|| a.name.cmp(&b.name))
         .then_with(|| a.saved_at.total_cmp(&b.saved_at))
@@ -89,10 +119,9 @@ pub(super) fn free_name(base: &str, used: impl Fn(&str) -> bool) -> String {
 }
 
 /// Reads the autosave: any readable scenario, with its validation problems; otherwise why not.
-pub(super) fn read_autosave(raw: &str) -> Result<Autosave, String> {
-    let stored: Stored<Value> = serde_json::from_str(raw)
-        .map_err(|e| format!("the autosaved scenario is not readable ({e})."))?;
-    let scenario = read_value(stored.scenario).map_err(|e| e.to_string())?;
+pub(super) fn read_autosave(raw: &str) -> Result<Autosave, Unreadable> {
+    let stored: Stored<Value> = serde_json::from_str(raw).map_err(Unreadable::NotAutosaved)?;
+    let scenario = read_value(stored.scenario).map_err(Unreadable::Scenario)?;
     let problems = validate(&scenario);
     Ok(Autosave {
         saved_at: stored.saved_at,
