@@ -4,9 +4,9 @@
 //!
 //! In the browser these are `web`'s; compiled natively (`cargo test`, clippy of the lib) they are
 //! `native`'s stand-ins, which do nothing and answer "nothing there" (0 ms, an empty address, no
-//! clipboard). This is the only place in the app with target cfgs besides the worker plumbing (the
-//! engine pool, the workers and their spawning, the what-if client), so the rest of the app reads as
-//! plain code that compiles and tests on both targets.
+//! clipboard). This is the only place in the app with target cfgs besides [`super::spawn`] (starting web
+//! workers from the page's own wasm), so the rest of the app reads as plain code that compiles and tests
+//! on both targets.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;

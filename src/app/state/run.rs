@@ -1,5 +1,5 @@
 //! The run state: the job sent to the engine workers, its progress and status, the latest (partial or
-//! final) summary and how long the run took. Only the engine ([`crate::app::pool`]) and the run
+//! final) summary and how long the run took. Only the engine ([`crate::app::engine`]) and the run
 //! controls change it; outputs of superseded jobs are ignored.
 
 use std::rc::Rc;
