@@ -25,9 +25,9 @@ fi
 BASE="$(mktemp -d "${TMPDIR:-/tmp}/journey-sim-base.XXXXXX")"
 trap 'git worktree remove --force "$BASE/src" >/dev/null 2>&1 || true; rm -rf "$BASE"' EXIT
 git worktree add --detach "$BASE/src" "$1" >/dev/null
-# The base build shares this checkout's tools (node_modules for wasm-opt) and target directory.
-ln -s "$PWD/tests/e2e/node_modules" "$BASE/src/tests/e2e/node_modules"
-(cd "$BASE/src" && CARGO_TARGET_DIR="$PWD/../target" bash .ci/build.sh /journey-sim/ < /dev/null)
+# The base build installs its own npm packages (its setup runs `npm ci`, which empties node_modules
+# first: a link to this checkout's would empty this one) and has its own target directory.
+(cd "$BASE/src" && CARGO_TARGET_DIR="$BASE/target" bash .ci/build.sh /journey-sim/ < /dev/null)
 base_rev=$(git rev-parse --short "$1")
 this_rev=$(git rev-parse --short HEAD)
 for round in 1 2; do
