@@ -39,4 +39,4 @@ pub use record::RunRecord;
 pub use scenario::*;
 pub use summary::{Band, FunnelEntry, KpiSummary, Summary};
 pub use uncertain::{Prob, ProbDist, Rate, RateDist};
-pub use validate::{validate, Problem};
+pub use validate::{validate, Problem, ProblemList};

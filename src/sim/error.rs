@@ -7,7 +7,7 @@ use std::fmt;
 
 pub use super::beta_fit::FitError;
 use super::uncertain::fmt_num;
-use super::validate::Problem;
+use super::validate::{Problem, ProblemList};
 
 /// Why an uncertain input has no distribution.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,15 +86,7 @@ pub enum WhatIfError {
 impl fmt::Display for WhatIfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WhatIfError::Invalid(problems) => {
-                for (i, p) in problems.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str("; ")?;
-                    }
-                    p.fmt(f)?;
-                }
-                Ok(())
-            }
+            WhatIfError::Invalid(problems) => ProblemList(problems).fmt(f),
             WhatIfError::TargetOnRate => f.write_str(
                 "target seeking works on probabilities; referrals per advocate is a rate",
             ),

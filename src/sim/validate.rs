@@ -52,6 +52,22 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Problems shown on one line, each as `path: message`, separated by `; ` — how every message that lists
+/// a scenario's problems (files, links, the library, the workers, what-if analysis) writes them.
+pub struct ProblemList<'a>(pub &'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            p.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
 /// Every problem in the scenario, in document order (empty when the scenario can be simulated).
 pub fn validate(s: &Scenario) -> Vec<Problem> {
     let mut out = Vec::new();

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use super::words::size_text;
 use crate::sim::scenario::{Scenario, SCHEMA_VERSION};
-use crate::sim::validate::{validate, Problem};
+use crate::sim::validate::{validate, Problem, ProblemList};
 
 /// Largest scenario file accepted: 5 MiB.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -58,7 +58,7 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Invalid(problems) => {
                 write!(f, "This scenario has {}: ", count_problems(problems.len()))?;
-                write!(f, "{}.", join_problems(problems))
+                write!(f, "{}.", ProblemList(problems))
             }
         }
     }
@@ -73,12 +73,6 @@ pub(crate) fn count_problems(n: usize) -> String {
     } else {
         format!("{n} problems")
     }
-}
-
-/// The problems as one line: `meta.horizon: …; stages[2].conversion: …`.
-pub(crate) fn join_problems(problems: &[Problem]) -> String {
-    let texts: Vec<String> = problems.iter().map(Problem::to_string).collect();
-    texts.join("; ")
 }
 
 /// The scenario as pretty JSON in the documented format (what "Export JSON" downloads).

@@ -16,10 +16,10 @@ use base64::Engine as _;
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
-use super::file::{count_problems, import_json, join_problems, ImportError};
+use super::file::{count_problems, import_json, ImportError};
 use super::words::size_text;
 use crate::sim::scenario::Scenario;
-use crate::sim::validate::Problem;
+use crate::sim::validate::{Problem, ProblemList};
 
 /// The link format tag this version writes and reads.
 pub const LINK_FORMAT: &str = "s1";
@@ -86,7 +86,7 @@ impl fmt::Display for LinkError {
                 f,
                 "This link's scenario has {}: {}.",
                 count_problems(problems.len()),
-                join_problems(problems)
+                ProblemList(problems)
             ),
         }
     }

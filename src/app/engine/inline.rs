@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use crate::sim::{Scenario, Simulation};
+use crate::sim::{ProblemList, Scenario, Simulation};
 
 use crate::app::browser::now_ms;
 use crate::app::state::RunAction;
@@ -25,11 +25,7 @@ pub fn run(inner: Weak<RefCell<Inner>>, job: u64, scenario: Scenario) {
             Ok(sim) => sim,
             Err(problems) => {
                 if let Some(dispatch) = current(&inner) {
-                    let message = problems
-                        .iter()
-                        .map(|p| p.to_string())
-                        .collect::<Vec<_>>()
-                        .join("; ");
+                    let message = ProblemList(&problems).to_string();
                     dispatch.dispatch(RunAction::Failed { job, message });
                 }
                 return;

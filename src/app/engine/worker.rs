@@ -10,8 +10,8 @@
 use futures::{FutureExt, SinkExt, StreamExt};
 use yew_agent::prelude::*;
 
-use crate::app::browser::epoch_ms as now_ms;
-use crate::sim::{Accumulator, Batch, Scenario, Simulation};
+use crate::app::browser::epoch_ms;
+use crate::sim::{Accumulator, Batch, ProblemList, Scenario, Simulation};
 
 use super::protocol::{pack, unpack, Input, Output};
 
@@ -40,13 +40,7 @@ struct Collecting {
 
 fn prepare(scenario: &str) -> Result<(Scenario, Simulation), String> {
     let scenario: Scenario = serde_json::from_str(scenario).map_err(|e| e.to_string())?;
-    let sim = Simulation::new(&scenario).map_err(|problems| {
-        problems
-            .iter()
-            .map(|p| format!("{}: {}", p.path, p.message))
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    let sim = Simulation::new(&scenario).map_err(|problems| ProblemList(&problems).to_string())?;
     Ok((scenario, sim))
 }
 
@@ -116,7 +110,7 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
                             c.acc.add(Batch { index, records });
                             c.received += 1;
                             let done = c.received >= c.batches;
-                            let due = now_ms() - c.last_post >= SUMMARY_MS.max(2.0 * c.last_cost);
+                            let due = epoch_ms() - c.last_post >= SUMMARY_MS.max(2.0 * c.last_cost);
                             if done || due {
                                 outputs.push(summary_output(c, done));
                             }
@@ -160,12 +154,12 @@ pub async fn EngineReactor(mut scope: ReactorScope<Input, Output>) {
 /// A summary of the batches so far. Partial summaries leave out the per-run figures (thousands of rows
 /// of nine numbers), so updates during a run stay small; the final one carries them, for exports.
 fn summary_output(c: &mut Collecting, last: bool) -> Output {
-    let start = now_ms();
+    let start = epoch_ms();
     let mut summary = c.acc.summary();
     if !last {
         summary.per_run_kpis = Vec::new();
     }
-    let end = now_ms();
+    let end = epoch_ms();
     c.last_post = end;
     c.last_cost = end - start;
     Output::Summary {

@@ -12,7 +12,7 @@ use crate::sim::record::{Kpi, RunRecord};
 use crate::sim::scenario::Scenario;
 use crate::sim::stats::{sort_finite, stats_sorted, Stats};
 use crate::sim::summary::Summary;
-use crate::sim::validate::Problem;
+use crate::sim::validate::{Problem, ProblemList};
 
 /// The distribution of a KPI's difference (variant − baseline) across paired runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,14 +61,7 @@ impl fmt::Display for CompareError {
             0 => f.write_str("the baseline")?,
             i => write!(f, "variant {i}")?,
         }
-        f.write_str(" cannot run: ")?;
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            p.fmt(f)?;
-        }
-        Ok(())
+        write!(f, " cannot run: {}", ProblemList(&self.problems))
     }
 }
 

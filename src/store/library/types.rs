@@ -3,8 +3,8 @@
 use std::fmt;
 
 use crate::sim::scenario::Scenario;
-use crate::sim::validate::Problem;
-use crate::store::file::{count_problems, join_problems};
+use crate::sim::validate::{Problem, ProblemList};
+use crate::store::file::count_problems;
 use crate::store::kv::StoreError;
 
 /// A saved scenario's listing data.
@@ -89,7 +89,7 @@ impl fmt::Display for LibraryError {
                 f,
                 "Not saved: the scenario has {}: {}.",
                 count_problems(problems.len()),
-                join_problems(problems)
+                ProblemList(problems)
             ),
         }
     }
